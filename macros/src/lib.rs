@@ -1,0 +1,34 @@
+//! Procedural macros of `dataverse-model`. Use them through the `dataverse-model` crate,
+//! which re-exports them: `choice!` and `lookup!` are `macro_rules!` wrappers there that pass
+//! the runtime's path (`$crate`) in, so renamed dependencies work.
+
+mod choice;
+mod ctxt;
+mod entity;
+mod lookup;
+mod suggest;
+mod symbol;
+
+use proc_macro::TokenStream;
+
+/// Implementation of `dataverse_model::choice!`; input starts with `{ <runtime path> }`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn choice_impl(input: TokenStream) -> TokenStream {
+    choice::expand(input.into()).into()
+}
+
+/// Implementation of `dataverse_model::lookup!`; input starts with `{ <runtime path> }`.
+#[doc(hidden)]
+#[proc_macro]
+pub fn lookup_impl(input: TokenStream) -> TokenStream {
+    lookup::expand(input.into()).into()
+}
+
+/// Makes a struct a Dataverse table: metadata, Web API JSON, validation, request helpers.
+///
+/// See the `dataverse-model` crate documentation.
+#[proc_macro_attribute]
+pub fn dataverse_entity(args: TokenStream, input: TokenStream) -> TokenStream {
+    entity::expand(args.into(), input.into()).into()
+}

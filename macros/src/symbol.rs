@@ -1,0 +1,33 @@
+//! Every attribute keyword the macros accept, in one place.
+
+// `#[choice(...)]`
+pub const CHOICE: &str = "choice";
+pub const NAME: &str = "name";
+pub const GLOBAL: &str = "global";
+pub const EXTENDS: &str = "extends";
+pub const OPTION_PREFIX: &str = "option_prefix";
+pub const FALLBACK: &str = "fallback";
+pub const BASE_VARIANT: &str = "base";
+pub const STATUS_OF: &str = "status_of";
+pub const LABEL: &str = "label";
+pub const OVERRIDES: &str = "overrides";
+pub const STATE: &str = "state";
+
+// `#[lookup(...)]` and `#[target(...)]`
+pub const LOOKUP: &str = "lookup";
+pub const COLUMN: &str = "column";
+pub const NAVIGATION: &str = "navigation";
+pub const TARGET: &str = "target";
+pub const ENTITY_SET: &str = "entity_set";
+pub const RELATIONSHIP: &str = "relationship";
+pub const REFERENCED_ATTRIBUTE: &str = "referenced_attribute";
+pub const CASCADE: &str = "cascade";
+pub const SYSTEM: &str = "system";
+
+// `#[dataverse_entity(...)]` and `#[dataverse(...)]`
+pub const DATAVERSE: &str = "dataverse";
+pub const LOGICAL_NAME: &str = "logical_name";
+pub const PRIMARY_ID: &str = "primary_id";
+pub const PRIMARY_NAME: &str = "primary_name";
+pub const PUBLISHER_PREFIX: &str = "publisher_prefix";
+pub const CRATE: &str = "crate";

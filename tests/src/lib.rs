@@ -1,0 +1,1 @@
+//! Shared declarations (the Session table and its Sales layer) used by the tests and examples.
