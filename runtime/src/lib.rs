@@ -30,9 +30,14 @@
 mod cascade;
 mod choice;
 mod choices;
+mod column;
+mod entity;
 mod error;
 mod field;
 mod lookup;
+#[doc(hidden)]
+pub mod lookup_column;
+mod reader;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -41,6 +46,10 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
+pub use column::{ColumnKind, ColumnValue};
+pub use entity::{
+    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload,
+};
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
 pub use lookup::{Lookup, LookupMetadata, RelationshipMetadata, TargetMetadata, UnknownTarget};

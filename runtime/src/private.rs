@@ -12,6 +12,15 @@ pub use crate::{
     UnknownTarget,
 };
 
+pub use crate::column::{ColumnKind, ColumnValue, Presence, skip};
+pub use crate::entity::{ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation};
+pub use crate::lookup_column;
+pub use crate::reader::{
+    Bare, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column, read_column,
+    read_column_annotation, read_other_annotation, split_annotation,
+};
+pub use crate::{Field, ValidationErrors};
+
 /// `a == b` usable in `const` items (compile-time checks of generated code).
 pub const fn const_str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -136,7 +145,11 @@ pub fn deserialize_choice<'de, C: Choice, D: serde::Deserializer<'de>>(
     impl<C: Choice> serde::de::Visitor<'_> for ChoiceVisitor<C> {
         type Value = C;
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "an integer option value of choice `{}`", C::METADATA.name)
+            write!(
+                f,
+                "an integer option value of choice `{}`",
+                C::METADATA.name
+            )
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<C, E> {
             i32::try_from(v).map(C::from_value).map_err(|_| {

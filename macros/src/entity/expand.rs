@@ -1,0 +1,451 @@
+//! Generates the metadata, serde impls, validation and request helpers of a valid model.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::ast::{Column, Entity, EntityField, FieldRole, Wrapper};
+
+struct ColumnPlan<'a> {
+    field: &'a EntityField,
+    column: &'a Column,
+    name: String,
+    index: usize,
+    /// `<T as ColumnValue>`, spanned on the field's type so type errors point there.
+    as_value: TokenStream,
+    wrap: TokenStream,
+}
+
+pub fn expand(entity: &Entity) -> TokenStream {
+    let krate = entity.krate();
+    let p = quote!(#krate::__private);
+    let item = &entity.item;
+    let ident = &item.ident;
+    let plans: Vec<ColumnPlan> = entity
+        .columns()
+        .enumerate()
+        .map(|(index, (field, column))| {
+            let ty = &column.value_ty;
+            let as_value = quote_spanned!(ty.span()=> <#ty as #p::ColumnValue>);
+            let wrap = match column.wrapper {
+                Wrapper::Bare => quote!(#p::Bare),
+                Wrapper::Option => quote!(#p::Optional),
+                Wrapper::Field => quote!(#p::Tri),
+            };
+            ColumnPlan {
+                field,
+                column,
+                name: column.logical_name(&field.ident),
+                index,
+                as_value,
+                wrap,
+            }
+        })
+        .collect();
+
+    let metadata = expand_metadata(&plans, &p);
+    let checks = expand_checks(entity, &plans, &p);
+    let deserialize = expand_deserialize(entity, &plans, &p);
+    let entity_impl = expand_entity_impl(entity, &plans, &p);
+    let column_count = plans.len();
+
+    quote! {
+        #item
+
+        const _: () = {
+            static __DV_COLUMNS: [#p::ColumnMetadata; #column_count] = #metadata;
+            #checks
+            #entity_impl
+            #deserialize
+
+            #[automatically_derived]
+            impl #p::serde::Serialize for #ident {
+                /// The create form of the row (see `Entity::create_payload`).
+                fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #p::serde::Serialize::serialize(&<Self as #p::Entity>::create_payload(self), __serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl #ident {
+                /// Every rule the row breaks for `operation`, all at once (no allocation when valid).
+                pub fn validate(&self, operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
+                    <Self as #p::Entity>::validate(self, operation)
+                }
+                /// The `$select` list of the declared columns (lookups as `_<col>_value`).
+                pub fn select() -> #p::std::string::String {
+                    <Self as #p::Entity>::select()
+                }
+                /// `/<entity set>`.
+                pub fn collection_path() -> #p::std::string::String {
+                    <Self as #p::Entity>::collection_path()
+                }
+                /// `/<entity set>(<id>)`.
+                pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
+                    <Self as #p::Entity>::entity_path(id)
+                }
+            }
+        };
+    }
+}
+
+fn opt<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn identity(entity: &Entity, p: &TokenStream) -> [TokenStream; 4] {
+    let args = &entity.args;
+    match &args.extends {
+        Some(base) => {
+            let base_meta = quote!(<#base as #p::Entity>::METADATA);
+            [
+                quote!(#base_meta.logical_name),
+                quote!(#base_meta.entity_set),
+                quote!(#base_meta.primary_id),
+                quote!(#base_meta.primary_name),
+            ]
+        }
+        None => {
+            let lit = |l: &Option<syn::LitStr>| match l {
+                Some(l) => quote!(#l),
+                None => quote!(""),
+            };
+            [
+                lit(&args.logical_name),
+                lit(&args.entity_set),
+                lit(&args.primary_id),
+                opt(args.primary_name.as_ref()),
+            ]
+        }
+    }
+}
+
+fn expand_metadata(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+    let entries = plans.iter().map(|plan| {
+        let a = &plan.column.attrs;
+        let name = &plan.name;
+        let field = plan.field.ident.to_string();
+        let as_value = &plan.as_value;
+        let kind = if a.money.is_some() {
+            quote!(#p::ColumnKind::Money)
+        } else {
+            quote!(#as_value::KIND)
+        };
+        let required = a.required.is_some();
+        let read_only = a.read_only.is_some();
+        let max_length = opt(a.max_length.map(|(v, _)| v));
+        let min = opt(a.min.map(|(v, _)| v));
+        let max = opt(a.max.map(|(v, _)| v));
+        let precision = opt(a.precision.map(|(v, _)| v));
+        quote! {
+            #p::ColumnMetadata {
+                required: #required,
+                read_only: #read_only,
+                max_length: #max_length,
+                min: #min,
+                max: #max,
+                precision: #precision,
+                choice: #as_value::CHOICE,
+                lookup: #as_value::LOOKUP,
+                ..#p::ColumnMetadata::new(#name, #field, #kind)
+            }
+        }
+    });
+    quote!([#(#entries),*])
+}
+
+fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+    let ident = &entity.item.ident;
+    let [logical_name, entity_set, primary_id, primary_name] = identity(entity, p);
+    let rust_name = ident.to_string();
+    let base = opt(entity
+        .args
+        .extends
+        .as_ref()
+        .map(|b| quote!(<#b as #p::Entity>::METADATA)));
+
+    let writable = plans
+        .iter()
+        .filter(|plan| plan.column.attrs.read_only.is_none());
+    let validations = writable.clone().map(|plan| {
+        let (f, wrap, index, ty) = (&plan.field.ident, &plan.wrap, plan.index, &plan.column.value_ty);
+        quote!(<#wrap as #p::Wrap<#ty>>::validate(&self.#f, &__DV_COLUMNS[#index], __operation, &mut __errors);)
+    });
+    let status = status_check(plans, p);
+    let writes = writable.map(|plan| {
+        let (f, wrap, name, ty) = (
+            &plan.field.ident,
+            &plan.wrap,
+            &plan.name,
+            &plan.column.value_ty,
+        );
+        quote! {
+            if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
+                <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __map)?;
+            }
+        }
+    });
+    let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty)).map(|plan| {
+        let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
+        quote! {
+            if #p::const_str_eq(__META.primary_id, #name)
+                && let ::core::option::Option::Some(__id) = <#wrap as #p::Wrap<#ty>>::get(&self.#f)
+            {
+                return ::core::option::Option::Some(*__id);
+            }
+        }
+    });
+
+    quote! {
+        static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
+            logical_name: #logical_name,
+            entity_set: #entity_set,
+            primary_id: #primary_id,
+            primary_name: #primary_name,
+            rust_name: #rust_name,
+            columns: &__DV_COLUMNS,
+            base: #base,
+        };
+
+        #[automatically_derived]
+        impl #p::Entity for #ident {
+            const METADATA: &'static #p::EntityMetadata = &__DV_METADATA;
+
+            fn validate(&self, __operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
+                let mut __errors = #p::ValidationErrors::new();
+                #(#validations)*
+                #status
+                __errors.into_result()
+            }
+
+            fn write_columns<__M: #p::serde::ser::SerializeMap>(
+                &self,
+                __operation: #p::Operation,
+                __map: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
+                const __META: &#p::EntityMetadata = &__DV_METADATA;
+                #(#writes)*
+                ::core::result::Result::Ok(())
+            }
+
+            #[allow(unreachable_code)]
+            fn primary_id(&self) -> ::core::option::Option<#p::Guid> {
+                const __META: &#p::EntityMetadata = &__DV_METADATA;
+                #(#id_reads)*
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// `Guid`, `Uuid` or a path ending in either: the only types a primary id may have.
+fn looks_like_guid(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Guid" || s.ident == "Uuid"))
+}
+
+fn status_check(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+    let find = |name: &str| plans.iter().find(|plan| plan.name == name);
+    let (Some(state), Some(status)) = (find("statecode"), find("statuscode")) else {
+        return TokenStream::new();
+    };
+    let (sf, sw, sty) = (&state.field.ident, &state.wrap, &state.column.value_ty);
+    let (tf, tw, tty) = (&status.field.ident, &status.wrap, &status.column.value_ty);
+    let index = status.index;
+    quote! {
+        #p::check_status::<#sty, #tty>(
+            <#sw as #p::Wrap<#sty>>::get(&self.#sf),
+            <#tw as #p::Wrap<#tty>>::get(&self.#tf),
+            &__DV_COLUMNS[#index],
+            &mut __errors,
+        );
+    }
+}
+
+fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+    let ident = &entity.item.ident;
+    let expecting = format!("a `{ident}` row as a JSON object");
+    let slot =
+        |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
+    let slots = plans.iter().map(|plan| {
+        let (s, as_value) = (slot(plan), &plan.as_value);
+        quote!(let mut #s: #as_value::Slot = ::core::default::Default::default();)
+    });
+    let value_arms = plans.iter().map(|plan| {
+        let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
+        let lookup_name = format!("_{name}_value");
+        quote!(#name | #lookup_name => #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map)?,)
+    });
+    let annotation_arms = plans.iter().map(|plan| {
+        let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
+        let lookup_name = format!("_{name}_value");
+        quote!(#lookup_name => #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map)?,)
+    });
+    let formatted = entity
+        .fields
+        .iter()
+        .find(|f| matches!(f.role, FieldRole::FormattedValues));
+    let etag = entity
+        .fields
+        .iter()
+        .find(|f| matches!(f.role, FieldRole::Etag));
+    let formatted_local =
+        formatted.map(|_| quote!(let mut __formatted = #p::FormattedValues::new();));
+    let formatted_arg = match formatted {
+        Some(_) => quote!(::core::option::Option::Some(&mut __formatted)),
+        None => quote!(::core::option::Option::None),
+    };
+    let etag_local = etag.map(|_| quote!(let mut __etag: ::core::option::Option<#p::std::string::String> = ::core::option::Option::None;));
+    let etag_arm = etag.map(|_| {
+        quote!("@odata.etag" => { __etag = #p::serde::de::MapAccess::next_value(&mut __map)?; })
+    });
+    let inits = entity.fields.iter().map(|field| {
+        let f = &field.ident;
+        match &field.role {
+            FieldRole::FormattedValues => quote!(#f: __formatted,),
+            FieldRole::Etag => quote!(#f: __etag,),
+            FieldRole::Column(_) => {
+                let plan = plans
+                    .iter()
+                    .find(|plan| plan.field.ident == *f)
+                    .expect("column plan");
+                let (s, name, ty, wrap) =
+                    (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
+                quote!(#f: #p::finish_column::<#ty, #wrap, __A::Error>(#s, #name)?,)
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor;
+                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ident;
+                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        __f.write_str(#expecting)
+                    }
+                    fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error> {
+                        #(#slots)*
+                        #formatted_local
+                        #etag_local
+                        while let ::core::option::Option::Some(__key) =
+                            #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)?
+                        {
+                            match __key.as_str() {
+                                #(#value_arms)*
+                                #etag_arm
+                                __other => match #p::split_annotation(__other) {
+                                    ::core::option::Option::Some((__property, __annotation)) => {
+                                        let __claimed = match __property {
+                                            #(#annotation_arms)*
+                                            _ => false,
+                                        };
+                                        if !__claimed {
+                                            #p::read_other_annotation(__property, __annotation, &mut __map, #formatted_arg)?;
+                                        }
+                                    }
+                                    ::core::option::Option::None => #p::skip(&mut __map)?,
+                                },
+                            }
+                        }
+                        ::core::result::Result::Ok(#ident { #(#inits)* })
+                    }
+                }
+                __deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}
+
+/// Compile-time checks that need other types' metadata, as `const` evaluations spanned on
+/// the user's tokens: attribute/kind fit, primary id type, and extension rules.
+fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+    let ident = entity.item.ident.to_string();
+    let [_, _, primary_id, _] = identity(entity, p);
+    let mut out = TokenStream::new();
+    for plan in plans {
+        let (as_value, name, a) = (&plan.as_value, &plan.name, &plan.column.attrs);
+        let ty = &plan.column.value_ty;
+        let ty_text = quote!(#ty).to_string().replace(' ', "");
+        let field = &plan.field.ident;
+        let mut kind_check = |span: Span, key: &str, kinds: TokenStream, what: &str| {
+            let message = format!(
+                "`{key}` applies to {what} columns, but column `{name}` has type `{ty_text}`; remove it"
+            );
+            out.extend(quote_spanned! {span=>
+                const _: () = if !::core::matches!(#as_value::KIND, #kinds) { ::core::panic!(#message) };
+            });
+        };
+        if let Some((_, span)) = a.max_length {
+            kind_check(
+                span,
+                "max_length",
+                quote!(#p::ColumnKind::Text),
+                "text (`String`)",
+            );
+        }
+        if let Some(span) = a.money {
+            kind_check(
+                span,
+                "money",
+                quote!(#p::ColumnKind::Decimal),
+                "`rust_decimal::Decimal`",
+            );
+        }
+        if let Some((_, span)) = a.precision {
+            kind_check(
+                span,
+                "precision",
+                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Float),
+                "decimal and float",
+            );
+        }
+        for (bound, key) in [(a.min, "min"), (a.max, "max")] {
+            if let Some((_, span)) = bound {
+                kind_check(
+                    span,
+                    key,
+                    quote!(#p::ColumnKind::Integer | #p::ColumnKind::BigInt | #p::ColumnKind::Decimal | #p::ColumnKind::Float),
+                    "number",
+                );
+            }
+        }
+        let message = format!(
+            "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
+        );
+        out.extend(quote_spanned! {ty.span()=>
+            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#as_value::KIND, #p::ColumnKind::Guid) {
+                ::core::panic!(#message)
+            };
+        });
+        if let (Some(base), Some(prefix)) = (&entity.args.extends, &entity.args.publisher_prefix) {
+            let base_text = quote!(#base).to_string().replace(' ', "");
+            let keep = format!(
+                "column `{name}` has another type in base `{base_text}`; keep the base's type or use an extension of it (a `choice!` or `lookup!` with `extends = ...`)"
+            );
+            let prefix = format!("{}_", prefix.value());
+            let new_check = if name.starts_with(&prefix) {
+                quote!()
+            } else {
+                let message = format!(
+                    "column `{name}` is not in base `{base_text}`, so it is new in this layer and must carry the publisher prefix: rename it `{prefix}{name}` (or fix the name if the base has it)"
+                );
+                quote_spanned! {field.span()=>
+                    const _: () = if !<#base as #p::Entity>::METADATA.has_column(#name) { ::core::panic!(#message) };
+                }
+            };
+            out.extend(quote_spanned! {ty.span()=>
+                const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
+                    if !#p::extends_compatible(__base, #as_value::KIND, #as_value::CHOICE, #as_value::LOOKUP) {
+                        ::core::panic!(#keep)
+                    }
+                };
+                #new_check
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,122 @@
+//! Checks the model before expansion; every problem goes to the collector.
+
+use std::collections::HashMap;
+
+use super::ast::{Entity, FieldRole};
+use crate::ctxt::Ctxt;
+
+pub fn check(cx: &Ctxt, entity: &Entity) {
+    check_identity(cx, entity);
+    check_columns(cx, entity);
+    check_special_fields(cx, entity);
+}
+
+fn check_identity(cx: &Ctxt, entity: &Entity) {
+    let args = &entity.args;
+    let name = &entity.item.ident;
+    if let Some(base) = &args.extends {
+        let base_name = quote::quote!(#base).to_string().replace(' ', "");
+        for (given, key) in [
+            (&args.logical_name, "logical_name"),
+            (&args.entity_set, "entity_set"),
+            (&args.primary_id, "primary_id"),
+            (&args.primary_name, "primary_name"),
+        ] {
+            if let Some(lit) = given {
+                cx.error_spanned_by(
+                    lit,
+                    format!("`{key}` is inherited from `{base_name}`; remove it from this layer"),
+                );
+            }
+        }
+        if args.publisher_prefix.is_none() {
+            cx.error_spanned_by(
+                base,
+                "an extension needs `publisher_prefix = \"...\"`, the prefix its new columns carry (e.g. `publisher_prefix = \"sample\"`)",
+            );
+        }
+    } else {
+        for (given, key, example) in [
+            (&args.logical_name, "logical_name", "msdyn_ocsession"),
+            (&args.entity_set, "entity_set", "msdyn_ocsessions"),
+            (&args.primary_id, "primary_id", "activityid"),
+        ] {
+            if given.is_none() {
+                cx.error_spanned_by(
+                    name,
+                    format!("`#[dataverse_entity]` needs `{key} = \"...\"` (e.g. `{key} = \"{example}\"`), or `extends = Base` to layer over another struct"),
+                );
+            }
+        }
+    }
+    if let Some(prefix) = &args.publisher_prefix {
+        let value = prefix.value();
+        let valid = !value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && value.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        if !valid {
+            cx.error_spanned_by(
+                prefix,
+                format!("publisher prefix `{value}` must be lowercase letters and digits starting with a letter, without the `_` (e.g. `sample`)"),
+            );
+        }
+    }
+}
+
+fn check_columns(cx: &Ctxt, entity: &Entity) {
+    let mut seen: HashMap<String, &syn::Ident> = HashMap::new();
+    for (field, column) in entity.columns() {
+        let name = column.logical_name(&field.ident);
+        let spanned: &dyn quote::ToTokens = match &column.attrs.logical_name {
+            Some(lit) => lit,
+            None => &field.ident,
+        };
+        if let Some(first) = seen.get(&name) {
+            cx.error_spanned_by(
+                spanned,
+                format!("column `{name}` is already declared by field `{first}`; each column may appear once: remove one or fix its `logical_name`"),
+            );
+        } else {
+            seen.insert(name.clone(), &field.ident);
+        }
+        if name.is_empty()
+            || name
+                .chars()
+                .any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+        {
+            cx.error_spanned_by(
+                spanned,
+                format!("column logical name `{name}` must be lowercase letters, digits and `_`; set `#[dataverse(logical_name = \"...\")]`"),
+            );
+        }
+        if let (Some((min, span)), Some((max, _))) = (column.attrs.min, column.attrs.max)
+            && min > max
+        {
+            cx.error_at(
+                span,
+                format!("`min = {min}` is greater than `max = {max}`; swap them"),
+            );
+        }
+    }
+}
+
+fn check_special_fields(cx: &Ctxt, entity: &Entity) {
+    let mut formatted = None;
+    let mut etag = None;
+    for field in &entity.fields {
+        let slot = match field.role {
+            FieldRole::FormattedValues => &mut formatted,
+            FieldRole::Etag => &mut etag,
+            FieldRole::Column(_) => continue,
+        };
+        if slot.is_some() {
+            cx.error_spanned_by(
+                &field.ident,
+                "only one field may collect this; remove the other",
+            );
+        }
+        *slot = Some(&field.ident);
+    }
+}

@@ -1,0 +1,482 @@
+//! How each column type is read from and written to Web API JSON, and validated.
+//!
+//! [`ColumnValue`] is implemented for every supported Rust type; `#[dataverse_entity]`
+//! calls it through the presence wrappers in [`presence`](crate::__private) (bare `T`,
+//! `Option<T>`, [`Field<T>`](crate::Field)).
+
+use std::fmt;
+
+use serde::de::{self, IgnoredAny, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::entity::ColumnMetadata;
+use crate::{Choice, ChoiceMetadata, Choices, Guid, LookupMetadata, Rule, ValidationErrors};
+
+/// What a column holds, as Dataverse types it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnKind {
+    /// `String` (single line of text or multiple lines of text).
+    Text,
+    /// `i32` (whole number).
+    Integer,
+    /// `i64` (big integer).
+    BigInt,
+    /// `rust_decimal::Decimal` (decimal number).
+    Decimal,
+    /// `rust_decimal::Decimal` with `#[dataverse(money)]` (currency).
+    Money,
+    /// `f64` (floating point number).
+    Float,
+    /// `bool` (yes/no).
+    Boolean,
+    /// [`Guid`] (unique identifier).
+    Guid,
+    /// `time::OffsetDateTime` (date and time).
+    DateTime,
+    /// `time::Date` (date only).
+    DateOnly,
+    /// A [`choice!`](crate::choice!) type.
+    Choice,
+    /// [`Choices<C>`] (multi-select choice).
+    MultiChoice,
+    /// A [`lookup!`](crate::lookup!) type.
+    Lookup,
+}
+
+/// A column read from the response: absent (not selected), `null`, or a value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Presence<T> {
+    /// The response has no such property.
+    #[default]
+    Absent,
+    /// The property is `null`.
+    Null,
+    /// The property has a value.
+    Value(T),
+}
+
+/// A Rust type that can be a Dataverse column.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a supported Dataverse column type",
+    label = "unsupported column type",
+    note = "supported: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Guid`, `time::OffsetDateTime`, `time::Date`, `choice!` and `lookup!` types and `Choices<C>`, each bare, in `Option<T>` or in `Field<T>`"
+)]
+pub trait ColumnValue: Sized {
+    /// The column kind.
+    const KIND: ColumnKind;
+    /// The choice behind a choice or multi-select column.
+    const CHOICE: Option<&'static ChoiceMetadata> = None;
+    /// The lookup behind a lookup column.
+    const LOOKUP: Option<&'static LookupMetadata> = None;
+
+    /// What the reader gathers for this column while walking the response's properties.
+    type Slot: Default;
+
+    /// Reads the column's property (`<col>`, or `_<col>_value` for a lookup).
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error>;
+
+    /// Reads an annotation of the column's property; returns false when not this type's.
+    fn read_annotation<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        annotation: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        let _ = (slot, annotation, map);
+        Ok(false)
+    }
+
+    /// Turns what was gathered into the value.
+    fn finish(slot: Self::Slot, column: &'static str) -> Result<Presence<Self>, String>;
+
+    /// Writes the column (key and value) into a request body.
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error>;
+
+    /// Writes a cleared column into a request body.
+    fn write_null<M: SerializeMap>(column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, &())
+    }
+
+    /// Records every rule this value breaks. Must not allocate when the value is valid.
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        let _ = (column, errors);
+    }
+
+    /// The option value of a choice column (used by the state/status check).
+    fn choice_value(&self) -> Option<i32> {
+        None
+    }
+}
+
+// ---- scalars -----------------------------------------------------------------------------
+
+/// Reads `T` or `null` into a presence slot.
+fn read_plain<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
+    slot: &mut Presence<T>,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    *slot = match map.next_value::<Option<T>>()? {
+        Some(v) => Presence::Value(v),
+        None => Presence::Null,
+    };
+    Ok(())
+}
+
+fn check_range(
+    value: f64,
+    column: &ColumnMetadata,
+    shown: &dyn fmt::Display,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(min) = column.min
+        && value < min
+    {
+        errors.add(
+            column.logical_name,
+            Rule::Min,
+            shown,
+            format!("must be at least {min}"),
+        );
+    }
+    if let Some(max) = column.max
+        && value > max
+    {
+        errors.add(
+            column.logical_name,
+            Rule::Max,
+            shown,
+            format!("must be at most {max}"),
+        );
+    }
+}
+
+macro_rules! plain_column {
+    ($ty:ty, $kind:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+        impl ColumnValue for $ty {
+            const KIND: ColumnKind = ColumnKind::$kind;
+            type Slot = Presence<$ty>;
+            fn read<'de, A: MapAccess<'de>>(
+                slot: &mut Self::Slot,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                read_plain(slot, map)
+            }
+            fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+                Ok(slot)
+            }
+            fn write<M: SerializeMap>(
+                &self,
+                column: &'static str,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                map.serialize_entry(column, self)
+            }
+            fn check(&self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
+                let $v = self;
+                $check
+            }
+        }
+    };
+}
+
+plain_column!(String, Text, |v, column, errors| {
+    if let Some(max) = column.max_length {
+        // count characters only when the byte length could exceed the limit
+        if v.len() > max as usize && v.chars().count() > max as usize {
+            errors.add(
+                column.logical_name,
+                Rule::MaxLength,
+                format_args!("{:?}", v.chars().take(40).collect::<String>()),
+                format!(
+                    "is {} characters long; the column holds at most {max}",
+                    v.chars().count()
+                ),
+            );
+        }
+    }
+});
+plain_column!(i32, Integer, |v, column, errors| check_range(
+    f64::from(*v),
+    column,
+    v,
+    errors
+));
+plain_column!(i64, BigInt, |v, column, errors| check_range(
+    *v as f64, column, v, errors
+));
+plain_column!(f64, Float, |v, column, errors| {
+    check_range(*v, column, v, errors);
+    if !v.is_finite() {
+        errors.add(column.logical_name, Rule::Max, v, "is not a finite number");
+    }
+});
+plain_column!(bool, Boolean, |_v, _column, _errors| {});
+plain_column!(Guid, Guid, |_v, _column, _errors| {});
+
+impl ColumnValue for rust_decimal::Decimal {
+    const KIND: ColumnKind = ColumnKind::Decimal;
+    type Slot = Presence<rust_decimal::Decimal>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        *slot = match map.next_value::<Option<ExactDecimal>>()? {
+            Some(v) => Presence::Value(v.0),
+            None => Presence::Null,
+        };
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(slot)
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, &ExactDecimal(*self))
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        use rust_decimal::prelude::ToPrimitive;
+        if let Some(as_f64) = self.to_f64() {
+            check_range(as_f64, column, self, errors);
+        }
+        if let Some(precision) = column.precision
+            && self.normalize().scale() > precision
+        {
+            errors.add(
+                column.logical_name,
+                Rule::Precision,
+                self,
+                format!(
+                    "has {} decimal places; the column keeps at most {precision}",
+                    self.normalize().scale()
+                ),
+            );
+        }
+    }
+}
+
+/// A decimal read from and written as a JSON number without going through `f64`.
+struct ExactDecimal(rust_decimal::Decimal);
+
+impl<'de> de::Deserialize<'de> for ExactDecimal {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        rust_decimal::serde::arbitrary_precision::deserialize(d).map(ExactDecimal)
+    }
+}
+
+impl serde::Serialize for ExactDecimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&self.0, s)
+    }
+}
+
+/// Earliest date Dataverse stores.
+const EARLIEST: time::Date = time::macros::date!(1753 - 01 - 01);
+
+impl ColumnValue for time::OffsetDateTime {
+    const KIND: ColumnKind = ColumnKind::DateTime;
+    type Slot = Presence<time::OffsetDateTime>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        *slot = match map.next_value::<Option<Rfc3339>>()? {
+            Some(v) => Presence::Value(v.0),
+            None => Presence::Null,
+        };
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(slot)
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, &Rfc3339(*self))
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if self.date() < EARLIEST {
+            errors.add(
+                column.logical_name,
+                Rule::DateRange,
+                Rfc3339(*self),
+                "is before 1753-01-01, the earliest date Dataverse stores",
+            );
+        }
+    }
+}
+
+/// `time::OffsetDateTime` in RFC 3339 form.
+struct Rfc3339(time::OffsetDateTime);
+
+impl<'de> de::Deserialize<'de> for Rfc3339 {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        time::serde::rfc3339::deserialize(d).map(Rfc3339)
+    }
+}
+
+impl serde::Serialize for Rfc3339 {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        time::serde::rfc3339::serialize(&self.0, s)
+    }
+}
+
+impl fmt::Display for Rfc3339 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self
+            .0
+            .format(&time::format_description::well_known::Rfc3339)
+        {
+            Ok(s) => f.write_str(&s),
+            Err(_) => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl ColumnValue for time::Date {
+    const KIND: ColumnKind = ColumnKind::DateOnly;
+    type Slot = Presence<time::Date>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        *slot = match map.next_value::<Option<DateOnly>>()? {
+            Some(v) => Presence::Value(v.0),
+            None => Presence::Null,
+        };
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(slot)
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, &DateOnly(*self))
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if *self < EARLIEST {
+            errors.add(
+                column.logical_name,
+                Rule::DateRange,
+                self,
+                "is before 1753-01-01, the earliest date Dataverse stores",
+            );
+        }
+    }
+}
+
+/// `time::Date` as `YYYY-MM-DD`.
+struct DateOnly(time::Date);
+
+const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+impl<'de> de::Deserialize<'de> for DateOnly {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = DateOnly;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as \"YYYY-MM-DD\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateOnly, E> {
+                time::Date::parse(v, DATE_FORMAT)
+                    .map(DateOnly)
+                    .map_err(|e| E::custom(format_args!("`{v}` is not a date as YYYY-MM-DD: {e}")))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl serde::Serialize for DateOnly {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (y, m, d) = (self.0.year(), u8::from(self.0.month()), self.0.day());
+        s.collect_str(&format_args!("{y:04}-{m:02}-{d:02}"))
+    }
+}
+
+// ---- choices -----------------------------------------------------------------------------
+
+impl<C: Choice> ColumnValue for C {
+    const KIND: ColumnKind = ColumnKind::Choice;
+    const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
+    type Slot = Presence<i32>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        *slot = match map.next_value::<Option<i64>>()? {
+            Some(v) => Presence::Value(i32::try_from(v).map_err(|_| {
+                de::Error::custom(format_args!(
+                    "option value {v} is outside the 32-bit integer range"
+                ))
+            })?),
+            None => Presence::Null,
+        };
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(match slot {
+            Presence::Absent => Presence::Absent,
+            Presence::Null => Presence::Null,
+            Presence::Value(v) => Presence::Value(C::from_value(v)),
+        })
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, &self.value())
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if !self.is_known() {
+            errors.add(
+                column.logical_name,
+                Rule::UnknownOption,
+                self.value(),
+                format!(
+                    "is not an option of choice `{}`; declare it in a layer of the choice",
+                    C::METADATA.name
+                ),
+            );
+        }
+    }
+    fn choice_value(&self) -> Option<i32> {
+        Some(self.value())
+    }
+}
+
+impl<C: Choice> ColumnValue for Choices<C> {
+    const KIND: ColumnKind = ColumnKind::MultiChoice;
+    const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
+    type Slot = Presence<Choices<C>>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        // `null` reads as an empty set, so it is a value here
+        *slot = Presence::Value(map.next_value::<Choices<C>>()?);
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(slot)
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry(column, self)
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if self.len() > crate::MAX_MULTI_SELECT_VALUES {
+            errors.add(
+                column.logical_name,
+                Rule::TooManyValues,
+                self.len(),
+                format!(
+                    "selects {} options; Dataverse stores at most {}",
+                    self.len(),
+                    crate::MAX_MULTI_SELECT_VALUES
+                ),
+            );
+        }
+        for c in self.iter().filter(|c| !c.is_known()) {
+            errors.add(
+                column.logical_name,
+                Rule::UnknownOption,
+                c.value(),
+                format!(
+                    "is not an option of choice `{}`; declare it in a layer of the choice",
+                    C::METADATA.name
+                ),
+            );
+        }
+    }
+}
+
+// ---- helpers for generated readers --------------------------------------------------------
+
+/// Prefixes a value's error with its column.
+pub fn column_error<E: de::Error>(column: &str, error: impl fmt::Display) -> E {
+    E::custom(format_args!("column `{column}`: {error}"))
+}
+
+/// Skips the current value.
+pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<IgnoredAny>().map(|_| ())
+}

@@ -1,0 +1,236 @@
+//! Reading and writing lookup columns: `_<col>_value` with its annotations on read,
+//! `<navigation>@odata.bind` on write. `lookup!` types implement
+//! [`ColumnValue`](crate::ColumnValue) by calling these.
+
+use std::fmt;
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+
+use crate::column::Presence;
+use crate::entity::ColumnMetadata;
+use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors};
+
+/// The annotation naming a lookup's target table.
+pub const LOOKUP_LOGICAL_NAME: &str = "Microsoft.Dynamics.CRM.lookuplogicalname";
+/// The annotation naming a lookup's navigation property.
+pub const ASSOCIATED_NAVIGATION: &str = "Microsoft.Dynamics.CRM.associatednavigationproperty";
+
+/// Which table a lookup value points at, as far as the response has said.
+#[derive(Debug, Default)]
+pub enum TargetRef {
+    /// Not said (yet).
+    #[default]
+    Unsaid,
+    /// A declared target.
+    Known(&'static TargetMetadata),
+    /// A table the declaration does not know.
+    Unknown(String),
+}
+
+/// What the reader gathers for one lookup column.
+#[derive(Debug, Default)]
+pub struct LookupSlot {
+    id: Presence<Guid>,
+    by_name: TargetRef,
+    by_navigation: Option<&'static TargetMetadata>,
+}
+
+/// Reads `_<col>_value`.
+pub fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
+    slot.id = match map.next_value::<Option<Guid>>()? {
+        Some(id) => Presence::Value(id),
+        None => Presence::Null,
+    };
+    Ok(())
+}
+
+/// Reads the `lookuplogicalname` and `associatednavigationproperty` annotations.
+pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
+    slot: &mut LookupSlot,
+    annotation: &str,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    if annotation == LOOKUP_LOGICAL_NAME {
+        if let Some(name) = map.next_value::<Option<crate::__private::Key<'de>>>()? {
+            slot.by_name = match L::METADATA.target(name.as_str()) {
+                Some(t) => TargetRef::Known(t),
+                None => TargetRef::Unknown(name.into_owned()),
+            };
+        }
+        Ok(true)
+    } else if annotation == ASSOCIATED_NAVIGATION {
+        if let Some(nav) = map.next_value::<Option<crate::__private::Key<'de>>>()? {
+            // an unknown navigation says nothing the logical name does not
+            slot.by_navigation = target_by_navigation(L::METADATA, nav.as_str());
+        }
+        Ok(true)
+    } else {
+        Ok(false)
+    }
+}
+
+fn target_by_navigation(
+    lookup: &'static LookupMetadata,
+    navigation: &str,
+) -> Option<&'static TargetMetadata> {
+    lookup
+        .layers()
+        .flat_map(|l| l.targets.iter())
+        .find(|t| t.navigation == navigation)
+}
+
+/// Builds the value from what was gathered.
+pub fn finish<L: Lookup>(slot: LookupSlot, column: &'static str) -> Result<Presence<L>, String> {
+    let id = match slot.id {
+        Presence::Absent => return Ok(Presence::Absent),
+        Presence::Null => return Ok(Presence::Null),
+        Presence::Value(id) => id,
+    };
+    let value = match (slot.by_name, slot.by_navigation) {
+        (TargetRef::Known(t), _) => L::from_target(t.logical_name, id),
+        (TargetRef::Unknown(name), _) => L::from_target(&name, id),
+        (TargetRef::Unsaid, Some(t)) => L::from_target(t.logical_name, id),
+        (TargetRef::Unsaid, None) => {
+            let mut targets = L::METADATA.layers().flat_map(|l| l.targets.iter());
+            match (targets.next(), targets.next()) {
+                (Some(only), None) => L::from_target(only.logical_name, id),
+                _ => {
+                    return Err(format!(
+                        "lookup `_{column}_value` can point at several tables, but the response does not say which; \
+                         send the header `Prefer: odata.include-annotations=\"{LOOKUP_LOGICAL_NAME}\"` (or `\"*\"`) with the request"
+                    ));
+                }
+            }
+        }
+    };
+    Ok(Presence::Value(value))
+}
+
+/// `<navigation>@odata.bind`, written without building a string.
+struct BindKey<'a>(&'a str);
+
+impl serde::Serialize for BindKey<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}@odata.bind", self.0))
+    }
+}
+
+/// `/<entity set>(<id>)`, written without building a string.
+struct BindPath<'a>(&'a str, Guid);
+
+impl serde::Serialize for BindPath<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl fmt::Display for BindPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "/{}({})", self.0, self.1.as_hyphenated())
+    }
+}
+
+/// Writes `"<navigation>@odata.bind": "/<entity set>(<id>)"`.
+pub fn write<L: Lookup, M: SerializeMap>(
+    lookup: &L,
+    column: &'static str,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    match lookup.target() {
+        Some(t) => {
+            map.serialize_entry(&BindKey(t.navigation), &BindPath(t.entity_set, lookup.id()))
+        }
+        None => Err(serde::ser::Error::custom(format_args!(
+            "column `{column}`: cannot bind table `{}`, which lookup `{}` does not declare, because its entity set is unknown; \
+             add it as a target (in a layer of the lookup) or leave the column unset",
+            lookup.logical_name(),
+            L::METADATA.layer
+        ))),
+    }
+}
+
+/// Writes a cleared lookup: `"<navigation>@odata.bind": null` with the first target's
+/// navigation property (clearing through any target's navigation clears the column).
+pub fn write_null<L: Lookup, M: SerializeMap>(
+    column: &'static str,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    match L::METADATA.layers().last().and_then(|l| l.targets.first()) {
+        Some(t) => map.serialize_entry(&BindKey(t.navigation), &()),
+        None => map.serialize_entry(&BindKey(column), &()),
+    }
+}
+
+/// Reports a target the lookup does not declare.
+pub fn check<L: Lookup>(lookup: &L, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+    if !lookup.is_known() {
+        errors.add(
+            column.logical_name,
+            Rule::LookupTarget,
+            lookup.logical_name(),
+            format!(
+                "table `{}` is not a target of lookup `{}`; add it as a target in a layer of the lookup",
+                lookup.logical_name(),
+                L::METADATA.layer
+            ),
+        );
+    }
+}
+
+/// Implements [`ColumnValue`](crate::ColumnValue) for a `lookup!` type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_lookup_column {
+    ($ty:ty) => {
+        #[automatically_derived]
+        impl $crate::ColumnValue for $ty {
+            const KIND: $crate::ColumnKind = $crate::ColumnKind::Lookup;
+            const LOOKUP: ::core::option::Option<&'static $crate::LookupMetadata> =
+                ::core::option::Option::Some(<$ty as $crate::Lookup>::METADATA);
+            type Slot = $crate::__private::lookup_column::LookupSlot;
+            fn read<'de, A: $crate::__private::serde::de::MapAccess<'de>>(
+                slot: &mut Self::Slot,
+                map: &mut A,
+            ) -> ::core::result::Result<(), A::Error> {
+                $crate::__private::lookup_column::read(slot, map)
+            }
+            fn read_annotation<'de, A: $crate::__private::serde::de::MapAccess<'de>>(
+                slot: &mut Self::Slot,
+                annotation: &str,
+                map: &mut A,
+            ) -> ::core::result::Result<bool, A::Error> {
+                $crate::__private::lookup_column::read_annotation::<Self, A>(slot, annotation, map)
+            }
+            fn finish(
+                slot: Self::Slot,
+                column: &'static str,
+            ) -> ::core::result::Result<
+                $crate::__private::Presence<Self>,
+                $crate::__private::std::string::String,
+            > {
+                $crate::__private::lookup_column::finish::<Self>(slot, column)
+            }
+            fn write<M: $crate::__private::serde::ser::SerializeMap>(
+                &self,
+                column: &'static str,
+                map: &mut M,
+            ) -> ::core::result::Result<(), M::Error> {
+                $crate::__private::lookup_column::write(self, column, map)
+            }
+            fn write_null<M: $crate::__private::serde::ser::SerializeMap>(
+                column: &'static str,
+                map: &mut M,
+            ) -> ::core::result::Result<(), M::Error> {
+                $crate::__private::lookup_column::write_null::<Self, M>(column, map)
+            }
+            fn check(
+                &self,
+                column: &$crate::ColumnMetadata,
+                errors: &mut $crate::ValidationErrors,
+            ) {
+                $crate::__private::lookup_column::check(self, column, errors)
+            }
+        }
+    };
+}

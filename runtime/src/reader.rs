@@ -1,0 +1,344 @@
+//! Building blocks of the code `#[dataverse_entity]` generates: presence wrappers (bare
+//! `T`, `Option<T>`, `Field<T>`) and map-key helpers. Not public API.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use crate::column::{ColumnValue, Presence};
+use crate::entity::{ColumnMetadata, FormattedValues, Operation};
+use crate::{Field, Rule, ValidationErrors};
+
+/// The formatted-value annotation.
+pub const FORMATTED_VALUE: &str = "OData.Community.Display.V1.FormattedValue";
+
+/// How a field wraps its column value.
+pub trait Wrap<T: ColumnValue> {
+    /// The field's type.
+    type Out;
+    /// Turns what was read into the field.
+    fn finish(read: Presence<T>, column: &'static str) -> Result<Self::Out, String>;
+    /// Writes the field into a request body (or nothing when unset).
+    fn write<M: SerializeMap>(
+        out: &Self::Out,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error>;
+    /// Validates the field.
+    fn validate(
+        out: &Self::Out,
+        column: &ColumnMetadata,
+        operation: Operation,
+        errors: &mut ValidationErrors,
+    );
+    /// The value, when there is one.
+    fn get(out: &Self::Out) -> Option<&T>;
+}
+
+/// A bare `T`: must be in the response and not null.
+pub struct Bare;
+/// `Option<T>`: absent or `null` is `None`.
+pub struct Optional;
+/// `Field<T>`: absent is `Unset`, `null` is `Null`.
+pub struct Tri;
+
+fn required_missing(column: &ColumnMetadata, operation: Operation, errors: &mut ValidationErrors) {
+    if column.required && operation == Operation::Create {
+        errors.add(
+            column.logical_name,
+            Rule::Required,
+            "null",
+            "is required on create; give it a value",
+        );
+    }
+}
+
+impl<T: ColumnValue> Wrap<T> for Bare {
+    type Out = T;
+    fn finish(read: Presence<T>, column: &'static str) -> Result<T, String> {
+        match read {
+            Presence::Value(v) => Ok(v),
+            Presence::Absent => Err(format!(
+                "the response has no `{column}`; add it to `$select`, or declare the field as `Option<_>` or `Field<_>`"
+            )),
+            Presence::Null => Err(format!(
+                "`{column}` is null; declare the field as `Option<_>` or `Field<_>` to accept null"
+            )),
+        }
+    }
+    fn write<M: SerializeMap>(out: &T, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        out.write(column, map)
+    }
+    fn validate(out: &T, column: &ColumnMetadata, _: Operation, errors: &mut ValidationErrors) {
+        out.check(column, errors);
+    }
+    fn get(out: &T) -> Option<&T> {
+        Some(out)
+    }
+}
+
+impl<T: ColumnValue> Wrap<T> for Optional {
+    type Out = Option<T>;
+    fn finish(read: Presence<T>, _: &'static str) -> Result<Option<T>, String> {
+        Ok(match read {
+            Presence::Value(v) => Some(v),
+            Presence::Absent | Presence::Null => None,
+        })
+    }
+    fn write<M: SerializeMap>(
+        out: &Option<T>,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        match out {
+            Some(v) => v.write(column, map),
+            None => T::write_null(column, map),
+        }
+    }
+    fn validate(
+        out: &Option<T>,
+        column: &ColumnMetadata,
+        operation: Operation,
+        errors: &mut ValidationErrors,
+    ) {
+        match out {
+            Some(v) => v.check(column, errors),
+            None => required_missing(column, operation, errors),
+        }
+    }
+    fn get(out: &Option<T>) -> Option<&T> {
+        out.as_ref()
+    }
+}
+
+impl<T: ColumnValue> Wrap<T> for Tri {
+    type Out = Field<T>;
+    fn finish(read: Presence<T>, _: &'static str) -> Result<Field<T>, String> {
+        Ok(match read {
+            Presence::Value(v) => Field::Value(v),
+            Presence::Absent => Field::Unset,
+            Presence::Null => Field::Null,
+        })
+    }
+    fn write<M: SerializeMap>(
+        out: &Field<T>,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        match out {
+            Field::Value(v) => v.write(column, map),
+            Field::Null => T::write_null(column, map),
+            Field::Unset => Ok(()),
+        }
+    }
+    fn validate(
+        out: &Field<T>,
+        column: &ColumnMetadata,
+        operation: Operation,
+        errors: &mut ValidationErrors,
+    ) {
+        match out {
+            Field::Value(v) => v.check(column, errors),
+            Field::Null | Field::Unset => required_missing(column, operation, errors),
+        }
+    }
+    fn get(out: &Field<T>) -> Option<&T> {
+        out.value()
+    }
+}
+
+/// Reads a column's property into its slot, naming the column in any error.
+pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
+    slot: &mut T::Slot,
+    column: &'static str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    T::read(slot, &mut ColumnMap { inner: map, column })
+}
+
+/// Reads an annotation of a column's property; false when the column type does not use it.
+pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
+    slot: &mut T::Slot,
+    annotation: &str,
+    column: &'static str,
+    map: &mut A,
+) -> Result<bool, A::Error> {
+    T::read_annotation(slot, annotation, &mut ColumnMap { inner: map, column })
+}
+
+/// Finishes a column, naming it in any error.
+pub fn finish_column<T: ColumnValue, W: Wrap<T>, E: de::Error>(
+    slot: T::Slot,
+    column: &'static str,
+) -> Result<W::Out, E> {
+    T::finish(slot, column)
+        .and_then(|read| W::finish(read, column))
+        .map_err(|message| E::custom(crate::DecodeError::new(column, message)))
+}
+
+/// A `MapAccess` whose value errors name the column.
+struct ColumnMap<'a, A> {
+    inner: &'a mut A,
+    column: &'static str,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for ColumnMap<'_, A> {
+    type Error = A::Error;
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.inner.next_key_seed(seed)
+    }
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.inner
+            .next_value_seed(seed)
+            .map_err(|e| crate::column::column_error(self.column, e))
+    }
+}
+
+/// A map key, borrowed from the input when it has no escapes.
+pub enum Key<'de> {
+    /// Borrowed from the input.
+    Borrowed(&'de str),
+    /// Copied (the input had escapes or is not borrowable).
+    Owned(String),
+}
+
+impl<'de> Key<'de> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+
+    /// The key as an owned string.
+    pub fn into_owned(self) -> String {
+        match self {
+            Key::Borrowed(s) => s.to_owned(),
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Splits `prop@annotation`; `None` for a plain property.
+pub fn split_annotation(key: &str) -> Option<(&str, &str)> {
+    key.split_once('@')
+}
+
+/// Handles an annotation no column claimed: keeps formatted values when the struct
+/// collects them, skips everything else.
+pub fn read_other_annotation<'de, A: MapAccess<'de>>(
+    property: &str,
+    annotation: &str,
+    map: &mut A,
+    formatted: Option<&mut FormattedValues>,
+) -> Result<(), A::Error> {
+    match formatted {
+        Some(formatted) if annotation == FORMATTED_VALUE => {
+            if let Some(text) = map.next_value::<Option<String>>()? {
+                formatted.insert(property, text);
+            }
+            Ok(())
+        }
+        _ => crate::column::skip(map),
+    }
+}
+
+/// Reports a status reason that does not belong to the row's state.
+pub fn check_status<S: ColumnValue, T: ColumnValue>(
+    state: Option<&S>,
+    status: Option<&T>,
+    status_column: &ColumnMetadata,
+    errors: &mut ValidationErrors,
+) {
+    let (Some(state), Some(status)) = (state, status) else {
+        return;
+    };
+    let (Some(state_value), Some(status_value)) = (state.choice_value(), status.choice_value())
+    else {
+        return;
+    };
+    let owner = T::CHOICE
+        .and_then(|c| c.option(status_value))
+        .and_then(|o| o.state);
+    if let Some(owner) = owner
+        && owner != state_value
+    {
+        errors.add(
+            status_column.logical_name,
+            Rule::StatusForState,
+            status_value,
+            format!("belongs to state {owner}, not to the row's state {state_value}; pick a status of state {state_value}"),
+        );
+    }
+}
+
+/// Whether an extension's column type fits the base's column: same kind (money and decimal
+/// alike), and for choices and lookups the same type or an extension of it.
+pub const fn extends_compatible(
+    base: &ColumnMetadata,
+    kind: crate::ColumnKind,
+    choice: Option<&'static crate::ChoiceMetadata>,
+    lookup: Option<&'static crate::LookupMetadata>,
+) -> bool {
+    use crate::__private::const_str_eq;
+    use crate::ColumnKind::{Decimal, Money};
+    let same_kind = base.kind as u8 == kind as u8
+        || (matches!(base.kind, Decimal | Money) && matches!(kind, Decimal | Money));
+    if !same_kind {
+        return false;
+    }
+    if let Some(wanted) = base.choice {
+        let mut layer = choice;
+        while let Some(current) = layer {
+            if const_str_eq(current.layer, wanted.layer) && const_str_eq(current.name, wanted.name)
+            {
+                return true;
+            }
+            layer = current.base;
+        }
+        return false;
+    }
+    if let Some(wanted) = base.lookup {
+        let mut layer = lookup;
+        while let Some(current) = layer {
+            if const_str_eq(current.layer, wanted.layer)
+                && const_str_eq(current.column, wanted.column)
+            {
+                return true;
+            }
+            layer = current.base;
+        }
+        return false;
+    }
+    true
+}
