@@ -362,3 +362,52 @@ pub fn enum_def(choice: &Choice) -> TokenStream {
         }
     }
 }
+
+/// What is emitted beside the errors: the plain enum plus stub impls of the generated API,
+/// so the user's code that uses the choice gets no follow-on errors.
+pub fn fallback(krate: &TokenStream, choice: &Choice) -> TokenStream {
+    let p = quote!(#krate::__private);
+    let ident = &choice.ident;
+    let enum_def = enum_def(choice);
+    let layer = ident.to_string();
+    let stub = quote!(::core::unimplemented!("`choice!` input has errors"));
+    quote! {
+        #enum_def
+
+        const _: () = {
+            static __METADATA: #p::ChoiceMetadata = #p::ChoiceMetadata {
+                name: "",
+                global: false,
+                layer: #layer,
+                options: &[],
+                base: ::core::option::Option::None,
+                state_choice: ::core::option::Option::None,
+            };
+
+            #[allow(dead_code, unused_variables)]
+            impl #ident {
+                pub fn from_value(value: i32) -> Self { #stub }
+                pub fn value(self) -> i32 { #stub }
+                pub fn is_known(self) -> bool { #stub }
+                pub fn label(self) -> ::core::option::Option<&'static str> { #stub }
+                pub fn label_in(self, lcid: u32) -> ::core::option::Option<&'static str> { #stub }
+                pub fn from_label(label: &str) -> ::core::option::Option<Self> { #stub }
+            }
+
+            impl #p::Choice for #ident {
+                const METADATA: &'static #p::ChoiceMetadata = &__METADATA;
+                fn from_value(__value: i32) -> Self { #stub }
+                fn value(self) -> i32 { #stub }
+                fn is_known(self) -> bool { #stub }
+            }
+
+            impl ::core::cmp::PartialEq for #ident {
+                fn eq(&self, __other: &Self) -> bool { #stub }
+            }
+            impl ::core::cmp::Eq for #ident {}
+            impl ::core::hash::Hash for #ident {
+                fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) { #stub }
+            }
+        };
+    }
+}

@@ -37,7 +37,7 @@ pub fn expand_with(krate: &TokenStream, input: TokenStream) -> TokenStream {
         Ok(()) => expand::expand(krate, &choice),
         Err(errors) => {
             let mut out = errors.to_compile_error();
-            out.extend(expand::enum_def(&choice));
+            out.extend(expand::fallback(krate, &choice));
             out
         }
     }

@@ -12,4 +12,7 @@ choice! {
 
 fn main() {
     let _ = Color::Red;
+    let _ = Color::from_value(1).label();
+    let _ = <Color as dataverse_model::Choice>::METADATA;
+    let _ = Color::Yellow == Color::Unrecognized(4);
 }
