@@ -64,7 +64,60 @@ pub use dataverse_model_macros::{choice_impl as __choice_impl, lookup_impl as __
 
 /// Declares a choice (option set): an enum with one variant per option and a fallback.
 ///
-/// See the crate documentation and DESIGN.md's "Choices" and "Layers".
+/// Each variant is an option: `Name = <integer>` (an `i32` literal, optionally negative).
+/// The enum gets a fallback variant `Unrecognized(i32)` that keeps any other value, so
+/// decoding never fails and re-encoding writes the value back unchanged.
+///
+/// On the enum, `#[choice(...)]` takes:
+/// - `name = "..."`: the option set's name in Dataverse (required for a base choice);
+/// - `global`: the option set is a global choice;
+/// - `extends = Base`: this enum is a layer over the choice `Base` (any type implementing
+///   [`Choice`], also from another crate); it holds its own options plus `Base(Base)`;
+/// - `base = Name`: renames the `Base` variant of a layer;
+/// - `fallback = Name`: renames the `Unrecognized` variant of a base choice;
+/// - `option_prefix = 19235`: the publisher's option value prefix; options must lie in
+///   `prefix * 10000 ..= prefix * 10000 + 9999`;
+/// - `status_of = State`: a status (status reason) choice whose options belong to states of
+///   the choice `State`; each option then says `#[state = Variant]`.
+///
+/// On an option: `#[label = "..."]` (default: the variant name) or
+/// `#[label(1033 = "Default", 1036 = "Par défaut")]`; `#[overrides]` to relabel an option of
+/// the base in a layer (the top-most layer wins); `#[state = Open]` for status choices. Doc
+/// comments become the option's description.
+///
+/// Generated: inherent `from_value`, `value`, `label`, `label_in`, `from_label`, `is_known`;
+/// [`Choice`] (and [`StatusChoice`]) impls; equality and hashing by value; `Display` (label,
+/// or the number) and `FromStr` (label or number); serde as a JSON integer; `From<Base>` for a
+/// layer. Mistakes are compile errors at the offending token.
+///
+/// ```
+/// use dataverse_model::{choice, Choice};
+///
+/// choice! {
+///     #[choice(name = "msdyn_occallsessioneventreasons", global)]
+///     pub enum SessionEventReason {
+///         Default = 192_350_000,
+///         BotTransferSession = 192_350_024,
+///     }
+/// }
+///
+/// choice! {
+///     #[choice(extends = SessionEventReason, option_prefix = 19235)]
+///     pub enum SalesSessionEventReason {
+///         #[overrides]
+///         #[label = "BotTransferSession "]
+///         BotTransferSession = 192_350_024,
+///     }
+/// }
+///
+/// let sales = SalesSessionEventReason::from_value(192_350_024);
+/// assert_eq!(sales.label(), Some("BotTransferSession "));
+/// assert_eq!(
+///     SalesSessionEventReason::from_value(192_350_000),
+///     SalesSessionEventReason::Base(SessionEventReason::Default)
+/// );
+/// assert_eq!(<SalesSessionEventReason as Choice>::METADATA.name, "msdyn_occallsessioneventreasons");
+/// ```
 #[macro_export]
 macro_rules! choice {
     ($($input:tt)*) => {

@@ -1,0 +1,8 @@
+//! Compile-fail tests: each `ui/<macro>/<rule>.rs` breaks one rule; its `.stderr` shows our
+//! message at the offending token.
+
+#[test]
+fn choice_ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/choice/*.rs");
+}

@@ -1,0 +1,11 @@
+use dataverse_model::choice;
+
+choice! {
+    #[choice(name = "sample_colors")]
+    pub enum Color {
+        Red = 727_000_000,
+        Red = 727_000_001,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use dataverse_model::choice;
+
+choice! {
+    #[choice(name = "sample_colors")]
+    pub enum Color {
+        Red = "727000000",
+    }
+}
+
+fn main() {}
