@@ -6,3 +6,9 @@ fn choice_ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/choice/*.rs");
 }
+
+#[test]
+fn entity_ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/entity/*.rs");
+}

@@ -25,7 +25,7 @@ pub enum Wrapper {
 /// What a field is for.
 pub enum FieldRole {
     /// A column.
-    Column(Column),
+    Column(Box<Column>),
     /// Collects formatted values.
     FormattedValues,
     /// Holds `@odata.etag`.
@@ -66,7 +66,6 @@ impl Column {
 
 pub struct EntityField {
     pub ident: syn::Ident,
-    pub ty: syn::Type,
     pub role: FieldRole,
 }
 
@@ -80,7 +79,7 @@ pub struct Entity {
 impl Entity {
     pub fn columns(&self) -> impl Iterator<Item = (&EntityField, &Column)> {
         self.fields.iter().filter_map(|f| match &f.role {
-            FieldRole::Column(c) => Some((f, c)),
+            FieldRole::Column(c) => Some((f, &**c)),
             _ => None,
         })
     }

@@ -172,7 +172,7 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         .filter(|plan| plan.column.attrs.read_only.is_none());
     let validations = writable.clone().map(|plan| {
         let (f, wrap, index, ty) = (&plan.field.ident, &plan.wrap, plan.index, &plan.column.value_ty);
-        quote!(<#wrap as #p::Wrap<#ty>>::validate(&self.#f, &__DV_COLUMNS[#index], __operation, &mut __errors);)
+        quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::validate(&self.#f, &__DV_COLUMNS[#index], __operation, &mut __errors);)
     });
     let status = status_check(plans, p);
     let writes = writable.map(|plan| {
@@ -182,9 +182,11 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             &plan.name,
             &plan.column.value_ty,
         );
+        let write =
+            quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __map)?;);
         quote! {
             if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
-                <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __map)?;
+                #write
             }
         }
     });
@@ -270,18 +272,21 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
-        let (s, as_value) = (slot(plan), &plan.as_value);
-        quote!(let mut #s: #as_value::Slot = ::core::default::Default::default();)
+        let (s, as_value, ty) = (slot(plan), &plan.as_value, &plan.column.value_ty);
+        quote_spanned!(ty.span()=> let mut #s: #as_value::Slot = ::core::default::Default::default();)
     });
     let value_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
-        quote!(#name | #lookup_name => #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map)?,)
+        let read =
+            quote_spanned!(ty.span()=> #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map)?);
+        quote!(#name | #lookup_name => #read,)
     });
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
-        quote!(#lookup_name => #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map)?,)
+        let read = quote_spanned!(ty.span()=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map)?);
+        quote!(#lookup_name => #read,)
     });
     let formatted = entity
         .fields
@@ -313,7 +318,8 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
                     .expect("column plan");
                 let (s, name, ty, wrap) =
                     (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-                quote!(#f: #p::finish_column::<#ty, #wrap, __A::Error>(#s, #name)?,)
+                let finish = quote_spanned!(ty.span()=> #p::finish_column::<#ty, #wrap, __A::Error>(#s, #name)?);
+                quote!(#f: #finish,)
             }
         }
     });

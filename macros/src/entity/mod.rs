@@ -51,15 +51,14 @@ fn parse(cx: &Ctxt, args: TokenStream, mut item: syn::DeriveInput) -> Entity {
                         FieldRole::Etag
                     } else {
                         let (wrapper, value_ty) = unwrap_type(&field.ty);
-                        FieldRole::Column(Column {
+                        FieldRole::Column(Box::new(Column {
                             attrs: attrs.column,
                             wrapper,
                             value_ty,
-                        })
+                        }))
                     };
                     fields.push(EntityField {
                         ident,
-                        ty: field.ty.clone(),
                         role,
                     });
                 }

@@ -1,0 +1,10 @@
+use dataverse_model::{dataverse_entity, Guid};
+
+#[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+pub struct Account {
+    pub accountid: Option<Guid>,
+    #[dataverse(max_length = 10)]
+    pub numberofemployees: Option<i32>,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use dataverse_model::{dataverse_entity, Guid};
+
+#[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+pub struct Account(Option<Guid>, Option<String>);
+
+fn main() {}
