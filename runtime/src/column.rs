@@ -42,6 +42,8 @@ pub enum ColumnKind {
     MultiChoice,
     /// A [`lookup!`](crate::lookup!) type.
     Lookup,
+    /// [`PartyList`] (the parties of an activity: `from`, `to`, ...).
+    PartyList,
 }
 
 /// A column read from the response: absent (not selected), `null`, or a value.
@@ -466,6 +468,34 @@ impl<C: Choice> ColumnValue for Choices<C> {
                 ),
             );
         }
+    }
+}
+
+// ---- party lists -------------------------------------------------------------------------
+
+/// A party-list column of an activity table (`from`, `to`, `cc`, `bcc`, `customers`, ...).
+///
+/// The Web API has no property for these on the row: an activity's parties travel in its
+/// `<table>_activity_parties` collection (`activityparty` rows with a participation type),
+/// which this version does not read or write. Declaring the column keeps it in the table's
+/// metadata; reading leaves it `None`/`Unset`, writing and `$select` leave it out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PartyList;
+
+impl ColumnValue for PartyList {
+    const KIND: ColumnKind = ColumnKind::PartyList;
+    type Slot = ();
+    fn read<'de, A: MapAccess<'de>>(_: &mut (), map: &mut A) -> Result<(), A::Error> {
+        skip(map)
+    }
+    fn finish(_: (), _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(Presence::Absent)
+    }
+    fn write<M: SerializeMap>(&self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+    fn write_null<M: SerializeMap>(_: &'static str, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
     }
 }
 

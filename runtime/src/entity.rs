@@ -111,11 +111,12 @@ impl EntityMetadata {
             .flat_map(|l| l.relationships())
     }
 
-    /// The `$select` list: every column, lookups as `_<name>_value`, comma-separated.
+    /// The `$select` list: every column, lookups as `_<name>_value`, comma-separated
+    /// (party lists, which are no row properties, left out).
     pub fn select(&'static self) -> String {
         let mut out = String::new();
-        for (i, c) in self.columns.iter().enumerate() {
-            if i > 0 {
+        for c in self.columns.iter().filter(|c| c.kind != ColumnKind::PartyList) {
+            if !out.is_empty() {
                 out.push(',');
             }
             out.push_str(&c.select_name());

@@ -46,7 +46,7 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
-pub use column::{ColumnKind, ColumnValue};
+pub use column::{ColumnKind, ColumnValue, PartyList};
 pub use entity::{
     ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload,
 };
