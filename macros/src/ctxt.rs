@@ -25,8 +25,11 @@ impl Ctxt {
     }
 
     /// Records an error at `span`.
+    #[allow(dead_code)]
     pub fn error_at<M: Display>(&self, span: proc_macro2::Span, message: M) {
-        self.errors.borrow_mut().push(syn::Error::new(span, message));
+        self.errors
+            .borrow_mut()
+            .push(syn::Error::new(span, message));
     }
 
     /// Records a parse error.
@@ -35,6 +38,7 @@ impl Ctxt {
     }
 
     /// True when nothing was recorded so far.
+    #[allow(dead_code)]
     pub fn is_ok(&self) -> bool {
         self.errors.borrow().is_empty()
     }

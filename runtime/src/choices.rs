@@ -29,7 +29,10 @@ impl<C: Choice> Choices<C> {
 
     /// Adds `choice`; returns false when it was already selected.
     pub fn insert(&mut self, choice: C) -> bool {
-        match self.sorted.binary_search_by_key(&choice.value(), |c| c.value()) {
+        match self
+            .sorted
+            .binary_search_by_key(&choice.value(), |c| c.value())
+        {
             Ok(_) => false,
             Err(at) => {
                 self.sorted.insert(at, choice);
@@ -40,7 +43,10 @@ impl<C: Choice> Choices<C> {
 
     /// Removes `choice`; returns false when it was not selected.
     pub fn remove(&mut self, choice: C) -> bool {
-        match self.sorted.binary_search_by_key(&choice.value(), |c| c.value()) {
+        match self
+            .sorted
+            .binary_search_by_key(&choice.value(), |c| c.value())
+        {
             Ok(at) => {
                 self.sorted.remove(at);
                 true

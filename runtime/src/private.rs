@@ -136,7 +136,11 @@ pub fn deserialize_choice<'de, C: Choice, D: serde::Deserializer<'de>>(
     impl<C: Choice> serde::de::Visitor<'_> for ChoiceVisitor<C> {
         type Value = C;
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "an integer option value of choice `{}`", C::METADATA.name)
+            write!(
+                f,
+                "an integer option value of choice `{}`",
+                C::METADATA.name
+            )
         }
         fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<C, E> {
             i32::try_from(v).map(C::from_value).map_err(|_| {

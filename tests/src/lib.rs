@@ -1,1 +1,3 @@
 //! Shared declarations (the Session table and its Sales layer) used by the tests and examples.
+
+pub mod session_lookups;
