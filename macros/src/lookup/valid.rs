@@ -80,12 +80,12 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
         && !is_odata_identifier(&pattern.value().replace("{target}", "target"))
     {
         cx.error_spanned_by(
-                pattern,
-                format!(
-                    "`{}` is not a valid navigation property pattern; after replacing `{{target}}`, use only letters, digits and `_`, not starting with a digit",
-                    pattern.value()
-                ),
-            );
+            pattern,
+            format!(
+                "`{}` is not a valid navigation property pattern; after replacing `{{target}}`, use only letters, digits and `_`, not starting with a digit",
+                pattern.value()
+            ),
+        );
     }
     for target in lookup.targets.iter().filter(|t| !t.skip) {
         check_identifier(cx, &target.table, "table logical name");
