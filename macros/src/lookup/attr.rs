@@ -52,6 +52,8 @@ pub struct CascadeAttr {
     pub preset: Option<(Preset, Ident)>,
     /// Explicit per-action values with the value's token.
     pub actions: Vec<(Action, CascadeValue, Ident)>,
+    /// Something in it was not understood (already reported): skip the value checks.
+    pub incomplete: bool,
 }
 
 impl CascadeAttr {
@@ -201,6 +203,7 @@ fn parse_cascade(cx: &Ctxt, outer: &ParseNestedMeta) -> syn::Result<CascadeAttr>
         keyword: Ident::new(CASCADE, proc_macro2::Span::call_site()),
         preset: None,
         actions: Vec::new(),
+        incomplete: false,
     };
     let mut keys: Vec<&str> = Preset::ALL.iter().map(|p| p.keyword()).collect();
     keys.extend(Action::ALL.iter().map(|a| a.keyword()));
@@ -218,6 +221,7 @@ fn parse_cascade(cx: &Ctxt, outer: &ParseNestedMeta) -> syn::Result<CascadeAttr>
                         &CascadeValue::names(),
                     ),
                 );
+                out.incomplete = true;
                 return Ok(());
             };
             if out.actions.iter().any(|(a, _, _)| *a == action) {
@@ -250,6 +254,7 @@ fn parse_cascade(cx: &Ctxt, outer: &ParseNestedMeta) -> syn::Result<CascadeAttr>
                 &meta.path,
                 unknown_key_message("cascade preset or action", &name, &keys),
             );
+            out.incomplete = true;
             skip_value(&meta)?;
         }
         Ok(())

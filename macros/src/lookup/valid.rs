@@ -215,7 +215,7 @@ fn check_relationships(cx: &Ctxt, lookup: &Lookup) {
                 ),
             );
         }
-        if a.system.is_some() {
+        if a.system.is_some() || a.cascade.as_ref().is_some_and(|c| c.incomplete) {
             continue;
         }
         check_cascade(cx, target, relationship);
