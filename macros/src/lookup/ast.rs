@@ -25,6 +25,8 @@ pub struct Lookup<'a> {
     pub base_variant: Ident,
     pub base_key: Option<Ident>,
     pub targets: Vec<Target<'a>>,
+    /// `#[lookup(...)]` had an unknown key (already reported).
+    pub had_unknown_key: bool,
 }
 
 /// One variant: a target table.
@@ -326,6 +328,7 @@ pub fn from_input<'a>(cx: &Ctxt, krate: TokenStream, input: &'a DeriveInput) -> 
         fallback_key: la.fallback,
         base_variant: la.base.clone().unwrap_or_else(|| Ident::new("Base", span)),
         base_key: la.base,
+        had_unknown_key: la.had_unknown_key,
         targets,
     })
 }

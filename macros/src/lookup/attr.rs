@@ -18,6 +18,8 @@ pub struct LookupAttr {
     pub extends: Option<Path>,
     pub fallback: Option<Ident>,
     pub base: Option<Ident>,
+    /// An unknown key was reported (then a "missing key" error would only repeat it).
+    pub had_unknown_key: bool,
 }
 
 const LOOKUP_KEYS: &[&str] = &[COLUMN, NAVIGATION, EXTENDS, FALLBACK, BASE_VARIANT];
@@ -139,6 +141,7 @@ pub fn parse_lookup(cx: &Ctxt, attrs: &[&Attribute]) -> LookupAttr {
                     &meta.path,
                     unknown_key_message("`lookup` key", &key_name(&meta), LOOKUP_KEYS),
                 );
+                out.had_unknown_key = true;
                 skip_value(&meta)?;
             }
             Ok(())

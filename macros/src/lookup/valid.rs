@@ -39,7 +39,7 @@ fn check_layer_keys(cx: &Ctxt, lookup: &Lookup) {
             );
         }
     } else {
-        if lookup.column.is_none() {
+        if lookup.column.is_none() && !lookup.had_unknown_key {
             cx.error_spanned_by(
                 lookup.ident,
                 "missing lookup column; add `#[lookup(column = \"<column logical name>\")]`, or `#[lookup(extends = Base)]` to extend another lookup",
