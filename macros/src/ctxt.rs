@@ -36,11 +36,6 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
-    /// True when nothing was recorded so far.
-    pub fn is_ok(&self) -> bool {
-        self.errors.borrow().is_empty()
-    }
-
     /// `Ok` when nothing was recorded, else all errors combined.
     pub fn check(self) -> Result<(), syn::Error> {
         let mut errors = self.errors.into_inner().into_iter();

@@ -3,13 +3,10 @@
 //! the runtime's path (`$crate`) in, so renamed dependencies work.
 
 mod choice;
-// some helpers and keywords are used only by `lookup!` and `#[dataverse_entity]`, still stubs
-#[allow(dead_code)]
 mod ctxt;
 mod entity;
 mod lookup;
 mod suggest;
-#[allow(dead_code)]
 mod symbol;
 
 use proc_macro::TokenStream;

@@ -1,5 +1,7 @@
 //! Every attribute keyword the macros accept, in one place.
 
+// keywords of macros still being built are unused for now
+
 // `#[choice(...)]`
 pub const CHOICE: &str = "choice";
 pub const NAME: &str = "name";
@@ -40,3 +42,18 @@ pub const PRECISION: &str = "precision";
 pub const MONEY: &str = "money";
 pub const FORMATTED_VALUES: &str = "formatted_values";
 pub const ETAG: &str = "etag";
+pub const REFERENCED_ENTITY: &str = "referenced_entity";
+
+// `cascade(...)`: presets and actions
+pub const PARENTAL: &str = "parental";
+pub const REFERENTIAL: &str = "referential";
+pub const RESTRICT: &str = "restrict";
+pub const NO_CASCADE: &str = "no_cascade";
+pub const ARCHIVE: &str = "archive";
+pub const ASSIGN: &str = "assign";
+pub const DELETE: &str = "delete";
+pub const MERGE: &str = "merge";
+pub const REPARENT: &str = "reparent";
+pub const ROLLUP_VIEW: &str = "rollup_view";
+pub const SHARE: &str = "share";
+pub const UNSHARE: &str = "unshare";

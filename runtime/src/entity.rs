@@ -115,7 +115,11 @@ impl EntityMetadata {
     /// (party lists, which are no row properties, left out).
     pub fn select(&'static self) -> String {
         let mut out = String::new();
-        for c in self.columns.iter().filter(|c| c.kind != ColumnKind::PartyList) {
+        for c in self
+            .columns
+            .iter()
+            .filter(|c| c.kind != ColumnKind::PartyList)
+        {
             if !out.is_empty() {
                 out.push(',');
             }

@@ -8,6 +8,12 @@ fn choice_ui() {
 }
 
 #[test]
+fn lookup_ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/lookup/*.rs");
+}
+
+#[test]
 fn entity_ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/entity/*.rs");

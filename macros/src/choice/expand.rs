@@ -351,7 +351,16 @@ pub fn enum_def(choice: &Choice) -> TokenStream {
         .map(|o| {
             let docs = &o.docs;
             let variant = &o.ident;
-            quote!(#(#docs)* #variant)
+            if docs.is_empty() {
+                // an option without a doc comment still gets rustdoc: its label and value
+                let doc = match o.value {
+                    Some(value) => format!("Option {value}, labelled {:?}.", o.label()),
+                    None => format!("Option labelled {:?}.", o.label()),
+                };
+                quote!(#[doc = #doc] #variant)
+            } else {
+                quote!(#(#docs)* #variant)
+            }
         });
     quote! {
         #(#attrs)*

@@ -1,0 +1,382 @@
+//! Generates the enum, its `'static` metadata tables and short impls from the checked model.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use super::ast::{Action, Lookup, Target};
+
+/// The whole expansion: the enum, then everything else inside one `const _: () = { ... };`.
+pub fn expand(lookup: &Lookup) -> TokenStream {
+    let krate = &lookup.krate;
+    let p = quote!(#krate::__private);
+    let ident = lookup.ident;
+    let vis = lookup.vis;
+    let attrs = &lookup.attrs;
+    let name = ident.to_string();
+    let targets: Vec<&Target> = lookup.emitted().collect();
+
+    let has_docs = attrs.iter().any(|a| a.path().is_ident("doc"));
+    let enum_doc = (!has_docs).then(|| {
+        let doc = match (&lookup.column, &lookup.extends) {
+            (Some(c), _) => format!(" Lookup column `{}`.", c.value()),
+            (None, Some(b)) => format!(" A layer of lookup [`{}`].", path_name(b)),
+            (None, None) => " A lookup column.".to_owned(),
+        };
+        quote!(#[doc = #doc])
+    });
+
+    let variants = targets.iter().map(|t| {
+        let v = t.ident;
+        let docs = &t.docs;
+        let doc = docs.is_empty().then(|| {
+            let doc = format!(" Table `{}`, carrying the row id.", t.table.value());
+            quote!(#[doc = #doc])
+        });
+        quote!(#(#docs)* #doc #v(#p::Guid),)
+    });
+    let fallback = &lookup.fallback;
+    let base_variant = &lookup.base_variant;
+    let extra_variant = match &lookup.extends {
+        None => quote! {
+            /// A target table this lookup does not declare, kept with its id so nothing is lost.
+            #fallback(#p::UnknownTarget),
+        },
+        Some(base) => {
+            let doc = format!(
+                " A target of the base lookup [`{}`] (or a table no layer declares).",
+                path_name(base)
+            );
+            quote!(#[doc = #doc] #base_variant(#base),)
+        }
+    };
+
+    let total = targets.len();
+    let column = match (&lookup.column, &lookup.extends) {
+        (_, Some(base)) => quote!(<#base as #p::Lookup>::METADATA.column),
+        (Some(c), None) => quote!(#c),
+        (None, None) => quote!(""),
+    };
+    let pattern = match &lookup.pattern {
+        Some(pat) => quote!(::core::option::Option::Some(#pat)),
+        None => quote!(::core::option::Option::None),
+    };
+    let base_meta = match &lookup.extends {
+        Some(base) => quote!(::core::option::Option::Some(<#base as #p::Lookup>::METADATA)),
+        None => quote!(::core::option::Option::None),
+    };
+
+    let target_tables = targets.iter().map(|t| {
+        let table = &t.table;
+        let variant = t.ident.to_string();
+        let entity_set = match &t.attr.entity_set {
+            Some(s) => quote!(#s),
+            None => quote!(""),
+        };
+        let nav = navigation(lookup, t, total);
+        let relationship = match &t.attr.relationship {
+            None => quote!(::core::option::Option::None),
+            Some(schema) => {
+                let referenced_entity = t.attr.referenced_entity.as_ref().unwrap_or(&t.table);
+                let referenced_attribute = match &t.attr.referenced_attribute {
+                    Some(a) => quote!(#a),
+                    None => quote!(""),
+                };
+                let values = t.cascade();
+                let fields = Action::ALL.iter().map(|a| {
+                    let field = syn::Ident::new(a.keyword(), proc_macro2::Span::call_site());
+                    let value =
+                        syn::Ident::new(values[a.index()].name(), proc_macro2::Span::call_site());
+                    quote!(#field: #p::CascadeType::#value)
+                });
+                let system = t.attr.system.is_some();
+                quote! {
+                    ::core::option::Option::Some(#p::RelationshipMetadata {
+                        schema_name: #schema,
+                        referenced_entity: #referenced_entity,
+                        referenced_attribute: #referenced_attribute,
+                        referencing_attribute: #column,
+                        referencing_navigation: #nav,
+                        cascade: #p::CascadeConfiguration { #(#fields,)* },
+                        system: #system,
+                    })
+                }
+            }
+        };
+        quote! {
+            #p::TargetMetadata {
+                logical_name: #table,
+                variant: #variant,
+                entity_set: #entity_set,
+                navigation: #nav,
+                relationship: #relationship,
+                layer: #name,
+            }
+        }
+    });
+
+    // an extension's target must be new to every base layer: checked when the base is known
+    let base_checks = lookup.extends.as_ref().map(|base| {
+        let base_name = path_name(base);
+        let checks = targets.iter().map(|t| {
+            let table = &t.table;
+            let message = format!(
+                "table `{}` is already a target of base lookup `{base_name}`; remove this variant (the extension inherits it)",
+                t.table.value()
+            )
+            .replace('{', "{{")
+            .replace('}', "}}");
+            quote_spanned! {t.table.span()=>
+                const _: () = if <#base as #p::Lookup>::METADATA.has_target(#table) {
+                    ::core::panic!(#message)
+                };
+            }
+        });
+        quote!(#(#checks)*)
+    });
+
+    let arms = |f: &dyn Fn(usize, &Target) -> TokenStream| -> Vec<TokenStream> {
+        targets.iter().enumerate().map(|(i, t)| f(i, t)).collect()
+    };
+    let id_arms = arms(&|_, t| {
+        let v = t.ident;
+        quote!(Self::#v(__id) => *__id,)
+    });
+    let name_arms = arms(&|_, t| {
+        let v = t.ident;
+        let table = &t.table;
+        quote!(Self::#v(_) => #table,)
+    });
+    let target_arms = arms(&|i, t| {
+        let v = t.ident;
+        quote!(Self::#v(_) => ::core::option::Option::Some(&__TARGETS[#i]),)
+    });
+    let nav_arms = arms(&|i, t| {
+        let v = t.ident;
+        quote!(Self::#v(_) => ::core::option::Option::Some(__TARGETS[#i].navigation),)
+    });
+    let from_arms: Vec<TokenStream> = targets
+        .iter()
+        .filter(|t| !t.duplicate_table)
+        .map(|t| {
+            let v = t.ident;
+            let table = &t.table;
+            quote!(#table => Self::#v(__id),)
+        })
+        .collect();
+
+    let (from_other, id_other, name_other, target_other, nav_other) = match &lookup.extends {
+        None => (
+            quote! {
+                Self::#fallback(#p::UnknownTarget {
+                    logical_name: #p::std::borrow::ToOwned::to_owned(__logical_name),
+                    id: __id,
+                    navigation: ::core::option::Option::None,
+                })
+            },
+            quote!(Self::#fallback(__unknown) => __unknown.id,),
+            quote!(Self::#fallback(__unknown) => &__unknown.logical_name,),
+            quote!(Self::#fallback(_) => ::core::option::Option::None,),
+            quote!(Self::#fallback(__unknown) => ::core::option::Option::as_deref(&__unknown.navigation),),
+        ),
+        Some(base) => (
+            quote!(Self::#base_variant(<#base as #p::Lookup>::from_target(__logical_name, __id))),
+            quote!(Self::#base_variant(__base) => #p::Lookup::id(__base),),
+            quote!(Self::#base_variant(__base) => #p::Lookup::logical_name(__base),),
+            quote!(Self::#base_variant(__base) => #p::Lookup::target(__base),),
+            quote!(Self::#base_variant(__base) => #p::Lookup::navigation(__base),),
+        ),
+    };
+    let from_target_body = if from_arms.is_empty() {
+        from_other
+    } else {
+        quote! {
+            match __logical_name {
+                #(#from_arms)*
+                _ => #from_other,
+            }
+        }
+    };
+
+    let from_base = lookup.extends.as_ref().map(|base| {
+        let body = if from_arms.is_empty() {
+            quote!(Self::#base_variant(__base))
+        } else {
+            let arms = targets.iter().filter(|t| !t.duplicate_table).map(|t| {
+                let v = t.ident;
+                let table = &t.table;
+                quote!(#table => Self::#v(#p::Lookup::id(&__base)),)
+            });
+            quote! {
+                match #p::Lookup::logical_name(&__base) {
+                    #(#arms)*
+                    _ => Self::#base_variant(__base),
+                }
+            }
+        };
+        quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#base> for #ident {
+                /// Lifts a base value, moving a table this layer declares to its own variant.
+                fn from(__base: #base) -> Self {
+                    #body
+                }
+            }
+        }
+    });
+
+    quote! {
+        #(#attrs)*
+        #enum_doc
+        #[derive(
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::fmt::Debug
+        )]
+        #vis enum #ident {
+            #(#variants)*
+            #extra_variant
+        }
+
+        const _: () = {
+            static __TARGETS: [#p::TargetMetadata; #total] = [#(#target_tables),*];
+
+            static __METADATA: #p::LookupMetadata = #p::LookupMetadata {
+                column: #column,
+                navigation_pattern: #pattern,
+                layer: #name,
+                targets: &__TARGETS,
+                base: #base_meta,
+            };
+
+            #base_checks
+
+            // reading and writing as an entity column: generic code in the runtime
+            #krate::__impl_lookup_column!(#ident);
+
+            #[automatically_derived]
+            impl #p::Lookup for #ident {
+                const METADATA: &'static #p::LookupMetadata = &__METADATA;
+
+                fn from_target(__logical_name: &str, __id: #p::Guid) -> Self {
+                    #from_target_body
+                }
+
+                fn id(&self) -> #p::Guid {
+                    match self {
+                        #(#id_arms)*
+                        #id_other
+                    }
+                }
+
+                fn logical_name(&self) -> &str {
+                    match self {
+                        #(#name_arms)*
+                        #name_other
+                    }
+                }
+
+                fn target(&self) -> ::core::option::Option<&'static #p::TargetMetadata> {
+                    match self {
+                        #(#target_arms)*
+                        #target_other
+                    }
+                }
+
+                fn navigation(&self) -> ::core::option::Option<&str> {
+                    match self {
+                        #(#nav_arms)*
+                        #nav_other
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #ident {
+                /// The lookup's column, targets and layers (`'static`).
+                pub const METADATA: &'static #p::LookupMetadata = &__METADATA;
+
+                /// The value for table `logical_name` and row `id`; a table no layer declares
+                /// is kept in the fallback.
+                pub fn from_target(logical_name: &str, id: #p::Guid) -> Self {
+                    <Self as #p::Lookup>::from_target(logical_name, id)
+                }
+
+                /// The referenced row's id.
+                pub fn id(&self) -> #p::Guid {
+                    <Self as #p::Lookup>::id(self)
+                }
+
+                /// The referenced table's logical name.
+                pub fn logical_name(&self) -> &str {
+                    <Self as #p::Lookup>::logical_name(self)
+                }
+
+                /// The navigation property (the `@odata.bind` key); `None` for an unknown
+                /// target the service did not name.
+                pub fn navigation(&self) -> ::core::option::Option<&str> {
+                    <Self as #p::Lookup>::navigation(self)
+                }
+
+                /// `/<entity set>(<id>)`, the `@odata.bind` value; `None` for an unknown target.
+                pub fn bind_path(&self) -> ::core::option::Option<#p::std::string::String> {
+                    <Self as #p::Lookup>::bind_path(self)
+                }
+
+                /// The target's metadata; `None` for an unknown target.
+                pub fn target(&self) -> ::core::option::Option<&'static #p::TargetMetadata> {
+                    <Self as #p::Lookup>::target(self)
+                }
+
+                /// True when some layer declares the target table.
+                pub fn is_known(&self) -> bool {
+                    <Self as #p::Lookup>::is_known(self)
+                }
+            }
+
+            #from_base
+        };
+    }
+}
+
+/// The target's navigation property: declared, from this layer's pattern, from the column, or
+/// (an extension without either) built at compile time from the base's inherited pattern.
+fn navigation(lookup: &Lookup, target: &Target, own_count: usize) -> TokenStream {
+    let p = {
+        let krate = &lookup.krate;
+        quote!(#krate::__private)
+    };
+    let table = target.table.value();
+    if let Some(nav) = &target.attr.navigation {
+        return quote!(#nav);
+    }
+    if let Some(pattern) = &lookup.pattern {
+        let nav = pattern.value().replace("{target}", &table);
+        return quote!(#nav);
+    }
+    match (&lookup.extends, &lookup.column) {
+        (Some(base), _) => quote! {{
+            const __NAV: #p::ConstStr<256> = #p::ConstStr::navigation(
+                <#base as #p::Lookup>::METADATA.effective_pattern(),
+                <#base as #p::Lookup>::METADATA.column,
+                #table,
+                <#base as #p::Lookup>::METADATA.target_count() + #own_count,
+            );
+            __NAV.as_str()
+        }},
+        (None, Some(column)) if own_count > 1 => {
+            let nav = format!("{}_{table}", column.value());
+            quote!(#nav)
+        }
+        (None, Some(column)) => quote!(#column),
+        (None, None) => quote!(""),
+    }
+}
+
+fn path_name(path: &syn::Path) -> String {
+    path.segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default()
+}

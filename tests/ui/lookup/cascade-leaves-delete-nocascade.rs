@@ -1,0 +1,11 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid")]
+    pub enum Parent {
+        #[target(entity_set = "accounts", relationship = "account_parents", referenced_attribute = "accountid", cascade(merge = Cascade))]
+        Account = "account",
+    }
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid")]
+    pub enum Parent {
+        #[target(entity_set = "accounts", relationship = "account_parents", referenced_attribute = "accountid", cascade(parental, delete = NoCascade))]
+        Account = "account",
+    }
+}
+
+fn main() {}

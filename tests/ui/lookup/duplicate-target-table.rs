@@ -1,0 +1,13 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid")]
+    pub enum Parent {
+        #[target(entity_set = "accounts")]
+        Account = "account",
+        #[target(entity_set = "accounts")]
+        Company = "account",
+    }
+}
+
+fn main() {}

@@ -1,0 +1,19 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid")]
+    pub enum Parent {
+        #[target(entity_set = "accounts")]
+        Account = "account",
+    }
+}
+
+lookup! {
+    #[lookup(extends = Parent, column = "parentid")]
+    pub enum SalesParent {
+        #[target(entity_set = "leads")]
+        Lead = "lead",
+    }
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid", navigaton = "x_{target}")]
+    pub enum Parent {
+        #[target(entity_set = "accounts")]
+        Account = "account",
+    }
+}
+
+fn main() {}
