@@ -99,6 +99,24 @@ pub trait ColumnValue: Sized {
         map.serialize_entry(column, &())
     }
 
+    /// Writes the column as the service returns it in a response (see
+    /// [`Entity::response_body`](crate::Entity::response_body)).
+    fn write_response<M: SerializeMap>(
+        &self,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        self.write(column, map)
+    }
+
+    /// Writes a null column as the service returns it in a response.
+    fn write_response_null<M: SerializeMap>(
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(column, &())
+    }
+
     /// Records every rule this value breaks. Must not allocate when the value is valid.
     fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
         let _ = (column, errors);
@@ -495,6 +513,12 @@ impl ColumnValue for PartyList {
         Ok(())
     }
     fn write_null<M: SerializeMap>(_: &'static str, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+    fn write_response<M: SerializeMap>(&self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+    fn write_response_null<M: SerializeMap>(_: &'static str, _: &mut M) -> Result<(), M::Error> {
         Ok(())
     }
 }

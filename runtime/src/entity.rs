@@ -155,6 +155,14 @@ pub trait Entity: Sized {
         map: &mut M,
     ) -> Result<(), M::Error>;
 
+    /// Writes the row's properties as a Web API response carries them (with
+    /// `Prefer: odata.include-annotations="*"`): `@odata.etag`, every column including
+    /// read-only ones, lookups as `_<col>_value` with their annotations, formatted values.
+    fn write_response_columns<M: serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+    ) -> Result<(), M::Error>;
+
     /// The primary id, when the struct declares it and it is set.
     fn primary_id(&self) -> Option<Guid>;
 
@@ -171,6 +179,25 @@ pub trait Entity: Sized {
     /// `/<entity set>(<id>)`.
     fn entity_path(id: Guid) -> String {
         format!("/{}({})", Self::METADATA.entity_set, id.as_hyphenated())
+    }
+
+    /// The row rendered as the service returns it, to fake the service in tests: decoding
+    /// the rendered JSON gives back an equal row.
+    ///
+    /// ```
+    /// # use dataverse_model::{dataverse_entity, Entity, Guid};
+    /// #[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+    /// #[derive(Debug, PartialEq)]
+    /// pub struct Account {
+    ///     pub accountid: Option<Guid>,
+    ///     pub name: Option<String>,
+    /// }
+    /// let row = Account { accountid: Some(Guid::nil()), name: Some("Contoso".into()) };
+    /// let json = serde_json::to_string(&row.response_body()).unwrap();
+    /// assert_eq!(serde_json::from_str::<Account>(&json).unwrap(), row);
+    /// ```
+    fn response_body(&self) -> ResponseBody<'_, Self> {
+        ResponseBody { row: self }
     }
 
     /// The body of a create request (`POST`).
@@ -202,6 +229,45 @@ impl<E: Entity> serde::Serialize for Payload<'_, E> {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
         self.row.write_columns(self.operation, &mut map)?;
+        map.end()
+    }
+}
+
+/// One row as a Web API response carries it; see [`Entity::response_body`].
+pub struct ResponseBody<'a, E> {
+    row: &'a E,
+}
+
+impl<E: Entity> serde::Serialize for ResponseBody<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        self.row.write_response_columns(&mut map)?;
+        map.end()
+    }
+}
+
+impl<E: Entity> serde::Serialize for Page<E> {
+    /// The page as the service returns it (rows rendered with [`Entity::response_body`]).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Rows<'a, E>(&'a [E]);
+        impl<E: Entity> serde::Serialize for Rows<'_, E> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(Entity::response_body))
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(context) = &self.context {
+            map.serialize_entry("@odata.context", context)?;
+        }
+        if let Some(count) = self.count {
+            map.serialize_entry("@odata.count", &count)?;
+        }
+        map.serialize_entry("value", &Rows(&self.value))?;
+        if let Some(next) = &self.next_link {
+            map.serialize_entry("@odata.nextLink", next)?;
+        }
         map.end()
     }
 }

@@ -48,7 +48,7 @@ pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusC
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
 pub use column::{ColumnKind, ColumnValue, PartyList};
 pub use entity::{
-    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload,
+    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload, ResponseBody,
 };
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;

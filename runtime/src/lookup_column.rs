@@ -162,6 +162,43 @@ pub fn write_null<L: Lookup, M: SerializeMap>(
     }
 }
 
+/// `_<column>_value` or `_<column>_value@<annotation>`, written without building a string.
+struct ValueKey<'a>(&'a str, Option<&'a str>);
+
+impl serde::Serialize for ValueKey<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1 {
+            Some(annotation) => s.collect_str(&format_args!("_{}_value@{annotation}", self.0)),
+            None => s.collect_str(&format_args!("_{}_value", self.0)),
+        }
+    }
+}
+
+/// Writes the lookup as a response carries it: `_<col>_value` with the
+/// `lookuplogicalname` and (for a declared target) `associatednavigationproperty` annotations.
+pub fn write_response<L: Lookup, M: SerializeMap>(
+    lookup: &L,
+    column: &'static str,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    if let Some(navigation) = lookup.navigation() {
+        map.serialize_entry(&ValueKey(column, Some(ASSOCIATED_NAVIGATION)), navigation)?;
+    }
+    map.serialize_entry(
+        &ValueKey(column, Some(LOOKUP_LOGICAL_NAME)),
+        lookup.logical_name(),
+    )?;
+    map.serialize_entry(&ValueKey(column, None), &lookup.id())
+}
+
+/// Writes a null lookup as a response carries it: `"_<col>_value": null`.
+pub fn write_response_null<M: SerializeMap>(
+    column: &'static str,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    map.serialize_entry(&ValueKey(column, None), &())
+}
+
 /// Reports a target the lookup does not declare.
 pub fn check<L: Lookup>(lookup: &L, column: &ColumnMetadata, errors: &mut ValidationErrors) {
     if !lookup.is_known() {

@@ -17,7 +17,7 @@ pub use crate::entity::{ColumnMetadata, Entity, EntityMetadata, FormattedValues,
 pub use crate::lookup_column;
 pub use crate::reader::{
     Bare, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column, read_column,
-    read_column_annotation, read_other_annotation, split_annotation,
+    read_column_annotation, read_other_annotation, split_annotation, write_formatted_values,
 };
 pub use crate::{Field, ValidationErrors};
 

@@ -25,6 +25,12 @@ pub trait Wrap<T: ColumnValue> {
         column: &'static str,
         map: &mut M,
     ) -> Result<(), M::Error>;
+    /// Writes the field as a response carries it (nothing when unset).
+    fn write_response<M: SerializeMap>(
+        out: &Self::Out,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error>;
     /// Validates the field.
     fn validate(
         out: &Self::Out,
@@ -70,6 +76,13 @@ impl<T: ColumnValue> Wrap<T> for Bare {
     fn write<M: SerializeMap>(out: &T, column: &'static str, map: &mut M) -> Result<(), M::Error> {
         out.write(column, map)
     }
+    fn write_response<M: SerializeMap>(
+        out: &T,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        out.write_response(column, map)
+    }
     fn validate(out: &T, column: &ColumnMetadata, _: Operation, errors: &mut ValidationErrors) {
         out.check(column, errors);
     }
@@ -94,6 +107,16 @@ impl<T: ColumnValue> Wrap<T> for Optional {
         match out {
             Some(v) => v.write(column, map),
             None => T::write_null(column, map),
+        }
+    }
+    fn write_response<M: SerializeMap>(
+        out: &Option<T>,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        match out {
+            Some(v) => v.write_response(column, map),
+            None => T::write_response_null(column, map),
         }
     }
     fn validate(
@@ -129,6 +152,17 @@ impl<T: ColumnValue> Wrap<T> for Tri {
         match out {
             Field::Value(v) => v.write(column, map),
             Field::Null => T::write_null(column, map),
+            Field::Unset => Ok(()),
+        }
+    }
+    fn write_response<M: SerializeMap>(
+        out: &Field<T>,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        match out {
+            Field::Value(v) => v.write_response(column, map),
+            Field::Null => T::write_response_null(column, map),
             Field::Unset => Ok(()),
         }
     }
@@ -341,4 +375,30 @@ pub const fn extends_compatible(
         return false;
     }
     true
+}
+
+/// Writes formatted values as a response carries them, each before nothing in particular:
+/// `<col>@OData.Community.Display.V1.FormattedValue` (`_<col>_value@...` for a lookup).
+pub fn write_formatted_values<M: SerializeMap>(
+    columns: &'static [ColumnMetadata],
+    formatted: &FormattedValues,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    struct Key<'a>(&'a str, bool);
+    impl serde::Serialize for Key<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            if self.1 {
+                s.collect_str(&format_args!("_{}_value@{FORMATTED_VALUE}", self.0))
+            } else {
+                s.collect_str(&format_args!("{}@{FORMATTED_VALUE}", self.0))
+            }
+        }
+    }
+    for (column, text) in formatted.iter() {
+        let is_lookup = columns
+            .iter()
+            .any(|c| c.logical_name == column && c.kind == crate::ColumnKind::Lookup);
+        map.serialize_entry(&Key(column, is_lookup), text)?;
+    }
+    Ok(())
 }

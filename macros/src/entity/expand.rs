@@ -190,6 +190,30 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             }
         }
     });
+    let response_writes = plans.iter().map(|plan| {
+        let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
+        quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write_response(&self.#f, #name, __map)?;)
+    });
+    let etag_write = entity
+        .fields
+        .iter()
+        .find(|f| matches!(f.role, FieldRole::Etag))
+        .map(|f| {
+            let f = &f.ident;
+            quote! {
+                if let ::core::option::Option::Some(__etag) = &self.#f {
+                    #p::serde::ser::SerializeMap::serialize_entry(__map, "@odata.etag", __etag)?;
+                }
+            }
+        });
+    let formatted_write = entity
+        .fields
+        .iter()
+        .find(|f| matches!(f.role, FieldRole::FormattedValues))
+        .map(|f| {
+            let f = &f.ident;
+            quote!(#p::write_formatted_values(&__DV_COLUMNS, &self.#f, __map)?;)
+        });
     let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty)).map(|plan| {
         let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
         quote! {
@@ -230,6 +254,16 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             ) -> ::core::result::Result<(), __M::Error> {
                 const __META: &#p::EntityMetadata = &__DV_METADATA;
                 #(#writes)*
+                ::core::result::Result::Ok(())
+            }
+
+            fn write_response_columns<__M: #p::serde::ser::SerializeMap>(
+                &self,
+                __map: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
+                #etag_write
+                #formatted_write
+                #(#response_writes)*
                 ::core::result::Result::Ok(())
             }
 
