@@ -94,6 +94,12 @@ pub trait ColumnValue: Sized {
     /// Writes the column (key and value) into a request body.
     fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error>;
 
+    /// False when the value cannot go into a request body (a lookup target whose entity set
+    /// no layer declares); an update then leaves the column out so the service keeps it.
+    fn can_write(&self) -> bool {
+        true
+    }
+
     /// Writes a cleared column into a request body.
     fn write_null<M: SerializeMap>(column: &'static str, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry(column, &())

@@ -143,7 +143,7 @@ pub fn write<L: Lookup, M: SerializeMap>(
         }
         None => Err(serde::ser::Error::custom(format_args!(
             "column `{column}`: cannot bind table `{}`, which lookup `{}` does not declare, because its entity set is unknown; \
-             add it as a target (in a layer of the lookup) or leave the column unset",
+             add it as a target (in a layer of the lookup) or leave the column unset (an update leaves it out by itself)",
             lookup.logical_name(),
             L::METADATA.layer
         ))),
@@ -260,6 +260,22 @@ macro_rules! __impl_lookup_column {
                 map: &mut M,
             ) -> ::core::result::Result<(), M::Error> {
                 $crate::__private::lookup_column::write_null::<Self, M>(column, map)
+            }
+            fn can_write(&self) -> bool {
+                <Self as $crate::Lookup>::target(self).is_some()
+            }
+            fn write_response<M: $crate::__private::serde::ser::SerializeMap>(
+                &self,
+                column: &'static str,
+                map: &mut M,
+            ) -> ::core::result::Result<(), M::Error> {
+                $crate::__private::lookup_column::write_response(self, column, map)
+            }
+            fn write_response_null<M: $crate::__private::serde::ser::SerializeMap>(
+                column: &'static str,
+                map: &mut M,
+            ) -> ::core::result::Result<(), M::Error> {
+                $crate::__private::lookup_column::write_response_null(column, map)
             }
             fn check(
                 &self,

@@ -19,10 +19,12 @@ pub trait Wrap<T: ColumnValue> {
     type Out;
     /// Turns what was read into the field.
     fn finish(read: Presence<T>, column: &'static str) -> Result<Self::Out, String>;
-    /// Writes the field into a request body (or nothing when unset).
+    /// Writes the field into a request body for `operation` (nothing when unset, and on
+    /// update nothing for a value that cannot be written back, so the service keeps it).
     fn write<M: SerializeMap>(
         out: &Self::Out,
         column: &'static str,
+        operation: Operation,
         map: &mut M,
     ) -> Result<(), M::Error>;
     /// Writes the field as a response carries it (nothing when unset).
@@ -40,6 +42,20 @@ pub trait Wrap<T: ColumnValue> {
     );
     /// The value, when there is one.
     fn get(out: &Self::Out) -> Option<&T>;
+}
+
+/// Writes a value, leaving out on update one that cannot be written back (a lookup target
+/// whose entity set no layer declares): left out of a `PATCH`, the service keeps it.
+fn write_value<T: ColumnValue, M: SerializeMap>(
+    value: &T,
+    column: &'static str,
+    operation: Operation,
+    map: &mut M,
+) -> Result<(), M::Error> {
+    if operation == Operation::Update && !value.can_write() {
+        return Ok(());
+    }
+    value.write(column, map)
 }
 
 /// A bare `T`: must be in the response and not null.
@@ -73,8 +89,13 @@ impl<T: ColumnValue> Wrap<T> for Bare {
             )),
         }
     }
-    fn write<M: SerializeMap>(out: &T, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        out.write(column, map)
+    fn write<M: SerializeMap>(
+        out: &T,
+        column: &'static str,
+        operation: Operation,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        write_value(out, column, operation, map)
     }
     fn write_response<M: SerializeMap>(
         out: &T,
@@ -102,10 +123,11 @@ impl<T: ColumnValue> Wrap<T> for Optional {
     fn write<M: SerializeMap>(
         out: &Option<T>,
         column: &'static str,
+        operation: Operation,
         map: &mut M,
     ) -> Result<(), M::Error> {
         match out {
-            Some(v) => v.write(column, map),
+            Some(v) => write_value(v, column, operation, map),
             None => T::write_null(column, map),
         }
     }
@@ -147,10 +169,11 @@ impl<T: ColumnValue> Wrap<T> for Tri {
     fn write<M: SerializeMap>(
         out: &Field<T>,
         column: &'static str,
+        operation: Operation,
         map: &mut M,
     ) -> Result<(), M::Error> {
         match out {
-            Field::Value(v) => v.write(column, map),
+            Field::Value(v) => write_value(v, column, operation, map),
             Field::Null => T::write_null(column, map),
             Field::Unset => Ok(()),
         }

@@ -183,7 +183,7 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             &plan.column.value_ty,
         );
         let write =
-            quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __map)?;);
+            quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __operation, __map)?;);
         quote! {
             if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
                 #write
