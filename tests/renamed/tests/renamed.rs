@@ -56,3 +56,52 @@ fn choice_works_through_a_renamed_dependency() {
     );
     assert_eq!("Default".parse(), Ok(SessionEventReason::Default));
 }
+
+dvm::lookup! {
+    /// What a session is about.
+    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+    pub enum Regarding {
+        #[target(entity_set = "accounts")]
+        Account = "account",
+    }
+}
+
+dvm::lookup! {
+    /// The Sales layer.
+    #[lookup(extends = Regarding)]
+    pub enum SalesRegarding {
+        #[target(entity_set = "sample_bankaccounts")]
+        SampleBankAccount = "sample_bankaccount",
+    }
+}
+
+/// A session, through the renamed runtime (`crate = dvm`).
+#[dvm::dataverse_entity(
+    crate = dvm,
+    logical_name = "msdyn_ocsession",
+    entity_set = "msdyn_ocsessions",
+    primary_id = "activityid"
+)]
+#[derive(Debug, PartialEq)]
+pub struct Session {
+    pub activityid: Option<dvm::Guid>,
+    pub msdyn_queueassignedreason: Option<SalesSessionEventReason>,
+    pub regardingobjectid: dvm::Field<SalesRegarding>,
+}
+
+#[test]
+fn lookup_and_entity_work_through_a_renamed_dependency() {
+    use dvm::Entity;
+    let row = Session {
+        activityid: None,
+        msdyn_queueassignedreason: Some(SalesSessionEventReason::BotTransferSession),
+        regardingobjectid: dvm::Field::Value(SalesRegarding::SampleBankAccount(dvm::Guid::nil())),
+    };
+    let body = serde_json::to_value(row.create_payload()).unwrap();
+    assert_eq!(
+        body["regardingobjectid_sample_bankaccount_msdyn_ocsession@odata.bind"],
+        "/sample_bankaccounts(00000000-0000-0000-0000-000000000000)"
+    );
+    let rendered = serde_json::to_string(&row.response_body()).unwrap();
+    assert_eq!(serde_json::from_str::<Session>(&rendered).unwrap(), row);
+}
