@@ -25,9 +25,12 @@ pub fn lookup_impl(input: TokenStream) -> TokenStream {
     lookup::expand(input.into()).into()
 }
 
-/// Makes a struct a Dataverse table: metadata, Web API JSON, validation, request helpers.
+/// Makes a struct a Dataverse table: `Entity` metadata, Web API JSON (`Deserialize` reads a
+/// response row; `Serialize` writes a create body), `validate`, and request helpers
+/// (`select`, `collection_path`, `entity_path`). The struct is kept as written, its
+/// `#[dataverse(...)]` attributes stripped.
 ///
-/// See the `dataverse-model` crate documentation.
+/// See the `dataverse-model` crate documentation for the attributes and column types.
 #[proc_macro_attribute]
 pub fn dataverse_entity(args: TokenStream, input: TokenStream) -> TokenStream {
     entity::expand(args.into(), input.into()).into()

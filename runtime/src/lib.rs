@@ -24,6 +24,49 @@
 //! assert_eq!(reason.label(), Some("PostchatSurvey"));
 //! assert!(!SessionEventReason::from_value(7).is_known());
 //! ```
+//!
+//! A table is a struct you write; the attribute adds metadata, Web API JSON and validation:
+//!
+//! ```
+//! # use dataverse_model::choice;
+//! # choice! {
+//! #     #[choice(name = "msdyn_occallsessioneventreasons", global)]
+//! #     pub enum SessionEventReason { Default = 192_350_000, AgentTransfer = 192_350_001 }
+//! # }
+//! use dataverse_model::{dataverse_entity, Entity, Field, Guid, Operation};
+//!
+//! #[dataverse_entity(logical_name = "msdyn_ocsession", entity_set = "msdyn_ocsessions",
+//!                    primary_id = "activityid", primary_name = "subject")]
+//! pub struct Session {
+//!     pub activityid: Option<Guid>,
+//!     #[dataverse(max_length = 200, required)]
+//!     pub subject: Field<String>,
+//!     pub msdyn_queueassignedreason: Option<SessionEventReason>,
+//! }
+//!
+//! let row: Session = serde_json::from_str(
+//!     r#"{"activityid": "0928bcb4-bb27-ed11-9db1-002248274ada", "subject": "Chat",
+//!         "msdyn_queueassignedreason@OData.Community.Display.V1.FormattedValue": "Default",
+//!         "msdyn_queueassignedreason": 192350000, "someothercolumn": 1}"#,
+//! ).unwrap();
+//! assert!(row.validate(Operation::Create).is_ok());
+//! assert_eq!(
+//!     serde_json::to_string(&row.update_payload()).unwrap(),
+//!     r#"{"subject":"Chat","msdyn_queueassignedreason":192350000}"#
+//! );
+//! assert_eq!(Session::select(), "activityid,subject,msdyn_queueassignedreason");
+//! ```
+//!
+//! Column types: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal` (money with
+//! `#[dataverse(money)]`), [`Guid`], `time::OffsetDateTime`, `time::Date` (date only),
+//! [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
+//! each bare (must be present), in `Option<T>` (value or null) or in [`Field<T>`]
+//! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
+//! `logical_name`, `required`, `read_only`, `max_length`, `min`, `max`, `precision`, `money`,
+//! and on special fields `formatted_values` (a [`FormattedValues`]) and `etag`
+//! (an `Option<String>`). Table attributes: `logical_name`, `entity_set`, `primary_id`,
+//! `primary_name`, or `extends = Base` with `publisher_prefix = "..."` for a solution layer;
+//! `crate = path` when the runtime is a renamed dependency.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -125,9 +168,56 @@ macro_rules! choice {
     };
 }
 
-/// Declares a lookup: an enum with one variant per target table carrying the row id.
+/// Declares a lookup: an enum with one variant per target table carrying the row id, plus a
+/// fallback (`Unrecognized(UnknownTarget)`, renamable with `fallback = Name`) that keeps a
+/// table no layer declares.
 ///
-/// See the crate documentation and DESIGN.md's "Lookups" and "Layers".
+/// `#[lookup(column = "...", navigation = "...{target}...", extends = Base, fallback = Name)]`
+/// on the enum; on each variant `Variant = "table_logical_name"` and
+/// `#[target(entity_set = "...", navigation = "...", relationship = "...",
+/// referenced_attribute = "...", cascade(...), system)]`. The navigation property (the
+/// `@odata.bind` key) is declared per target or once as a pattern with `{target}`, inherited
+/// by extensions; without either a single-target lookup uses the column name and a
+/// multi-target one `<column>_<target>`. `cascade` takes a preset (`parental`, `referential`,
+/// `restrict`) and/or per-action values (`archive`, `assign`, `delete`, `merge`, `reparent`,
+/// `rollup_view`, `share`, `unshare`); actions not given are `NoCascade`. Each action accepts
+/// only its documented values unless the relationship is marked `system`.
+///
+/// ```
+/// use dataverse_model::{lookup, CascadeType, Guid};
+///
+/// lookup! {
+///     /// What a session is about.
+///     #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+///     pub enum Regarding {
+///         #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
+///                  referenced_attribute = "accountid", cascade(parental, merge = Cascade))]
+///         Account = "account",
+///     }
+/// }
+///
+/// // a custom solution adds a target; the navigation pattern is inherited
+/// lookup! {
+///     #[lookup(extends = Regarding)]
+///     pub enum SalesRegarding {
+///         #[target(entity_set = "sample_bankaccounts",
+///                  relationship = "sample_bankaccount_msdyn_ocsessions",
+///                  referenced_attribute = "sample_bankaccountid", cascade(parental))]
+///         SampleBankAccount = "sample_bankaccount",
+///     }
+/// }
+///
+/// let id = Guid::nil();
+/// let bank = SalesRegarding::from_target("sample_bankaccount", id);
+/// assert_eq!(bank.navigation(), Some("regardingobjectid_sample_bankaccount_msdyn_ocsession"));
+/// assert_eq!(bank.bind_path().as_deref(), Some("/sample_bankaccounts(00000000-0000-0000-0000-000000000000)"));
+/// assert_eq!(SalesRegarding::from_target("account", id), SalesRegarding::Base(Regarding::Account(id)));
+/// let relationship = bank.target().unwrap().relationship.unwrap();
+/// assert_eq!(relationship.cascade.delete, CascadeType::Cascade);
+/// assert!(relationship.is_parental());
+/// // a table no layer declares is kept
+/// assert_eq!(SalesRegarding::from_target("new_project", id).logical_name(), "new_project");
+/// ```
 #[macro_export]
 macro_rules! lookup {
     ($($input:tt)*) => {
