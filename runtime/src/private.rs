@@ -13,7 +13,9 @@ pub use crate::{
 };
 
 pub use crate::column::{ColumnKind, ColumnValue, Presence, skip};
-pub use crate::entity::{ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation};
+pub use crate::entity::{
+    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Payload, ResponseBody,
+};
 pub use crate::lookup_column;
 pub use crate::reader::{
     Bare, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column, read_column,

@@ -4,3 +4,8 @@
 pub mod session;
 pub mod session_choices;
 pub mod session_lookups;
+
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

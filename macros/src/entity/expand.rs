@@ -84,6 +84,18 @@ pub fn expand(entity: &Entity) -> TokenStream {
                 pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
                     <Self as #p::Entity>::entity_path(id)
                 }
+                /// The body of a create request (`POST`).
+                pub fn create_payload(&self) -> #p::Payload<'_, Self> {
+                    <Self as #p::Entity>::create_payload(self)
+                }
+                /// The body of an update request (`PATCH`): no primary id, read-only or unset column.
+                pub fn update_payload(&self) -> #p::Payload<'_, Self> {
+                    <Self as #p::Entity>::update_payload(self)
+                }
+                /// The row as the Web API returns it (to fake the service in tests).
+                pub fn response_body(&self) -> #p::ResponseBody<'_, Self> {
+                    <Self as #p::Entity>::response_body(self)
+                }
             }
         };
     }
