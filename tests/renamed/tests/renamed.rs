@@ -91,7 +91,6 @@ pub struct Session {
 
 #[test]
 fn lookup_and_entity_work_through_a_renamed_dependency() {
-    use dvm::Entity;
     let row = Session {
         activityid: None,
         msdyn_queueassignedreason: Some(SalesSessionEventReason::BotTransferSession),
