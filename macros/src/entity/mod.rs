@@ -5,6 +5,9 @@ mod attr;
 mod expand;
 mod valid;
 
+#[cfg(test)]
+mod tests;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 

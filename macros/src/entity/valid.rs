@@ -6,6 +6,13 @@ use super::ast::{Entity, FieldRole};
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, entity: &Entity) {
+    let generics = &entity.item.generics;
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            generics,
+            "`#[dataverse_entity]` does not take generic parameters: a table's columns have fixed types; remove them",
+        );
+    }
     check_identity(cx, entity);
     check_columns(cx, entity);
     check_special_fields(cx, entity);

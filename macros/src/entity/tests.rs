@@ -1,0 +1,184 @@
+//! Rule coverage of `#[dataverse_entity]` on `quote!` inputs: parse and validate only.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ctxt::Ctxt;
+
+/// Every message the model's parse and validate passes record.
+fn messages(args: TokenStream, item: TokenStream) -> Vec<String> {
+    let cx = Ctxt::new();
+    let entity = super::parse(&cx, args, syn::parse2(item).unwrap());
+    super::valid::check(&cx, &entity);
+    match cx.check() {
+        Ok(()) => Vec::new(),
+        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+fn identity() -> TokenStream {
+    quote!(
+        logical_name = "account",
+        entity_set = "accounts",
+        primary_id = "accountid"
+    )
+}
+
+#[test]
+fn a_valid_struct_has_no_errors() {
+    let item = quote! {
+        pub struct Account {
+            pub accountid: Option<Guid>,
+            #[dataverse(max_length = 160, required)]
+            pub name: Field<String>,
+            #[dataverse(money, min = 0, max = 100000000000, precision = 2)]
+            pub revenue: Option<Decimal>,
+            #[dataverse(formatted_values)]
+            pub formatted: FormattedValues,
+            #[dataverse(etag)]
+            pub etag: Option<String>,
+        }
+    };
+    assert_eq!(messages(identity(), item), Vec::<String>::new());
+}
+
+#[test]
+fn unknown_keys_suggest_the_closest() {
+    let found = messages(
+        quote!(
+            logical_name = "account",
+            entity_set = "accounts",
+            primary_id = "accountid",
+            primay_name = "name"
+        ),
+        quote!(
+            pub struct Account {
+                #[dataverse(requird)]
+                pub name: Option<String>,
+            }
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "unknown `dataverse_entity` attribute `primay_name`; did you mean `primary_name`?",
+            "unknown `dataverse` attribute `requird`; did you mean `required`?",
+        ]
+    );
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let found = messages(
+        quote!(entity_set = "accounts", entity_set = "x"),
+        quote! {
+            pub struct Account<T> {
+                pub name: Option<String>,
+                #[dataverse(logical_name = "name", max_length = 5, max_length = 6)]
+                pub other: Option<String>,
+                #[dataverse(min = 10, max = 1)]
+                pub count: Option<i32>,
+                #[dataverse(logical_name = "Bad Name")]
+                pub bad: Option<T>,
+            }
+        },
+    );
+    let expected = [
+        "duplicate `dataverse_entity` attribute `entity_set`; keep one",
+        "duplicate `dataverse` attribute `max_length`; keep one",
+        "`#[dataverse_entity]` does not take generic parameters",
+        "needs `logical_name = \"...\"`",
+        "needs `primary_id = \"...\"`",
+        "column `name` is already declared by field `name`",
+        "`min = 10` is greater than `max = 1`; swap them",
+        "column logical name `Bad Name` must be lowercase letters, digits and `_`",
+    ];
+    for wanted in expected {
+        assert!(
+            found.iter().any(|m| m.contains(wanted)),
+            "missing {wanted:?} in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+}
+
+#[test]
+fn an_extension_inherits_identity_and_needs_a_prefix() {
+    let found = messages(
+        quote!(extends = Session, logical_name = "msdyn_ocsession"),
+        quote!(
+            pub struct SalesSession {
+                pub activityid: Option<Guid>,
+            }
+        ),
+    );
+    assert_eq!(
+        found,
+        [
+            "`logical_name` is inherited from `Session`; remove it from this layer",
+            "an extension needs `publisher_prefix = \"...\"`, the prefix its new columns carry (e.g. `publisher_prefix = \"sample\"`)",
+        ]
+    );
+    let found = messages(
+        quote!(extends = Session, publisher_prefix = "Sample_"),
+        quote!(
+            pub struct SalesSession {
+                pub activityid: Option<Guid>,
+            }
+        ),
+    );
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].starts_with("publisher prefix `Sample_` must be lowercase"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn struct_shape_is_checked() {
+    for (item, wanted) in [
+        (
+            quote!(
+                pub struct Account(Option<Guid>);
+            ),
+            "needs a struct with named fields",
+        ),
+        (
+            quote!(
+                pub enum Account {
+                    A,
+                }
+            ),
+            "works on structs, not enums",
+        ),
+        (
+            quote!(
+                pub union Account {
+                    a: u32,
+                }
+            ),
+            "not unions",
+        ),
+    ] {
+        let found = messages(identity(), item);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains(wanted), "{found:?}");
+    }
+}
+
+#[test]
+fn expansion_on_error_still_emits_the_struct_without_helper_attributes() {
+    let out = super::expand(
+        quote!(entity_set = "accounts"),
+        quote!(
+            pub struct Account {
+                #[dataverse(required)]
+                pub name: Option<String>,
+            }
+        ),
+    )
+    .to_string();
+    assert!(out.contains("pub struct Account"), "{out}");
+    assert!(!out.contains("dataverse (required)"), "{out}");
+    assert!(out.contains("compile_error"), "{out}");
+}
