@@ -232,21 +232,25 @@ pub struct FormattedValues {
     // Every column name and text sits in one buffer, located by `entries`, so a row with
     // twenty formatted values costs a few allocations, not two per value (decode speed:
     // see benches/). An entry is `(column start, text start, text end)` in `text`; a
-    // replaced entry is appended anew and its old bytes are left unused.
+    // replaced entry is appended anew and its old bytes are left unused. Bit `len % 64` of
+    // `lengths` is set when a column of that length is stored: most inserts skip the scan
+    // for an entry to replace.
     text: String,
-    entries: Vec<(usize, usize, usize)>,
+    entries: Vec<(u32, u32, u32)>,
+    lengths: u64,
 }
 
 impl FormattedValues {
     /// Room reserved by the first insert: enough for a typical annotated row.
     const FIRST_ENTRIES: usize = 24;
-    const FIRST_TEXT: usize = 1024;
+    const FIRST_TEXT: usize = 768;
 
     /// No formatted values.
     pub const fn new() -> Self {
         Self {
             text: String::new(),
             entries: Vec::new(),
+            lengths: 0,
         }
     }
 
@@ -270,15 +274,21 @@ impl FormattedValues {
             self.entries.reserve(Self::FIRST_ENTRIES);
             self.text.reserve(Self::FIRST_TEXT);
         }
-        // lengths first: the scan runs for every value a row reads
-        let existing = self.entries.iter().position(|&(c, v, _)| {
-            v - c == column.len() && self.text.as_bytes()[c..v] == *column.as_bytes()
-        });
-        let start = self.text.len();
+        let bit = 1u64 << (column.len() % 64);
+        let existing = if self.lengths & bit == 0 {
+            None
+        } else {
+            self.entries.iter().position(|&(c, v, _)| {
+                self.text.as_bytes()[c as usize..v as usize] == *column.as_bytes()
+            })
+        };
+        self.lengths |= bit;
+        let offset = |at: usize| u32::try_from(at).expect("formatted values of a row exceed 4 GiB");
+        let start = offset(self.text.len());
         self.text.push_str(column);
-        let split = self.text.len();
+        let split = offset(self.text.len());
         self.text.push_str(formatted);
-        let entry = (start, split, self.text.len());
+        let entry = (start, split, offset(self.text.len()));
         match existing {
             Some(i) => self.entries[i] = entry,
             None => self.entries.push(entry),
@@ -287,9 +297,12 @@ impl FormattedValues {
 
     /// Every (column, formatted value) pair, in response order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.entries
-            .iter()
-            .map(|&(c, v, e)| (&self.text[c..v], &self.text[v..e]))
+        self.entries.iter().map(|&(c, v, e)| {
+            (
+                &self.text[c as usize..v as usize],
+                &self.text[v as usize..e as usize],
+            )
+        })
     }
 
     /// How many formatted values there are.
