@@ -306,8 +306,17 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// `@` and the formatted-value annotation: the suffix of most annotated keys.
+const FORMATTED_VALUE_SUFFIX: &str = "@OData.Community.Display.V1.FormattedValue";
+
 /// Splits `prop@annotation`; `None` for a plain property.
 pub fn split_annotation(key: &str) -> Option<(&str, &str)> {
+    // Most of a row's annotations are formatted values: a suffix test (one short compare)
+    // finds them without scanning the key for `@` (decode speed: see benches/). Same split
+    // as below, as OData annotation names hold no `@`.
+    if let Some(property) = key.strip_suffix(FORMATTED_VALUE_SUFFIX) {
+        return Some((property, FORMATTED_VALUE));
+    }
     key.split_once('@')
 }
 
@@ -320,9 +329,13 @@ pub fn read_other_annotation<'de, A: MapAccess<'de>>(
     formatted: Option<&mut FormattedValues>,
 ) -> Result<(), A::Error> {
     match formatted {
-        Some(formatted) if annotation == FORMATTED_VALUE => {
-            if let Some(text) = map.next_value::<Option<String>>()? {
-                formatted.insert(property, text);
+        // `split_annotation` hands out the constant itself: equal pointers skip the compare
+        Some(formatted)
+            if std::ptr::eq(annotation, FORMATTED_VALUE) || annotation == FORMATTED_VALUE =>
+        {
+            // borrowed from the input when it has no escapes: no `String` per value
+            if let Some(text) = map.next_value::<Option<Key<'de>>>()? {
+                formatted.insert_str(property, text.as_str());
             }
             Ok(())
         }

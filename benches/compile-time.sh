@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Compile-time cost of the macros: builds two generated crates, cold and after touching
+# the declaration file, and prints `cargo check` / `cargo build` (dev profile) times:
+#   macros: tests/src/session{,_choices,_lookups}.rs copied as is (the full Session, its
+#           Sales layer, every choice and lookup of the main example);
+#   plain:  the Session's 94 columns as one `#[derive(Serialize, Deserialize)]` struct
+#           (choices as `i32`, lookups as `_<col>_value: Uuid`, dates with
+#           `time::serde::rfc3339::option`; party lists, which have no property, left out).
+# Plus the macro crate's own cold build (`dataverse-model-macros` with syn, quote, proc-macro2).
+# Usage, from anywhere: benches/compile-time.sh   (about 5 minutes on 2 cores)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/macros/src" "$work/plain/src"
+cat >"$work/macros/Cargo.toml" <<EOF
+[package]
+name = "ct-macros"
+edition = "2024"
+publish = false
+[workspace]
+[dependencies]
+dataverse-model = { path = "$root/runtime" }
+rust_decimal = { version = "1", default-features = false, features = ["std", "serde-with-arbitrary-precision"] }
+time = { version = "0.3", features = ["serde", "formatting", "parsing", "macros"] }
+EOF
+cp "$root"/tests/src/session.rs "$root"/tests/src/session_choices.rs "$root"/tests/src/session_lookups.rs "$work/macros/src/"
+printf '%s\n' '#![allow(missing_docs)]' 'pub mod session;' 'pub mod session_choices;' 'pub mod session_lookups;' >"$work/macros/src/lib.rs"
+
+cat >"$work/plain/Cargo.toml" <<EOF
+[package]
+name = "ct-plain"
+edition = "2024"
+publish = false
+[workspace]
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+uuid = { version = "1", features = ["serde"] }
+rust_decimal = { version = "1", default-features = false, features = ["std", "serde-with-arbitrary-precision"] }
+time = { version = "0.3", features = ["serde", "formatting", "parsing", "macros"] }
+EOF
+python3 - "$root/tests/src/session.rs" >"$work/plain/src/lib.rs" <<'EOF'
+import re, sys
+src = open(sys.argv[1]).read()
+choices = set(re.search(r"session_choices::\{([^}]*)\}", src).group(1).replace(" ", "").replace("\n", "").split(","))
+lookups = set(re.search(r"session_lookups::\{([^}]*)\}", src).group(1).replace(" ", "").replace("\n", "").split(","))
+body = src[src.index("pub struct Session {"):]
+body = body[: body.index("\n}\n")]
+print("use serde::{Deserialize, Serialize};\n")
+print("#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]")
+print("pub struct Session {")
+for name, ty in re.findall(r"pub (\w+): Option<(\w+)>,", body):
+    if ty == "PartyList":
+        continue
+    if ty in choices:
+        print(f"    pub {name}: Option<i32>,")
+    elif ty in lookups:
+        print(f'    #[serde(rename = "_{name}_value")]\n    pub {name}: Option<uuid::Uuid>,')
+    elif ty == "Guid":
+        print(f"    pub {name}: Option<uuid::Uuid>,")
+    elif ty == "OffsetDateTime":
+        print(f'    #[serde(default, with = "time::serde::rfc3339::option")]\n    pub {name}: Option<time::OffsetDateTime>,')
+    elif ty == "Decimal":
+        print(f'    #[serde(default, with = "rust_decimal::serde::arbitrary_precision_option")]\n    pub {name}: Option<rust_decimal::Decimal>,')
+    else:
+        print(f"    pub {name}: Option<{ty}>,")
+print("}")
+EOF
+
+# seconds taken by a command (its output kept in $work/log)
+seconds() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" >>"$work/log" 2>&1 || { cat "$work/log"; exit 1; }
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
+}
+
+declare -A t
+for crate in macros plain; do
+    dir="$work/$crate"
+    file="$dir/src/lib.rs"
+    [ "$crate" = macros ] && file="$dir/src/session.rs"
+    for cmd in check build; do
+        (cd "$dir" && cargo clean -q)
+        t[$crate.$cmd.cold]=$(cd "$dir" && seconds cargo $cmd -q)
+        touch "$file"
+        t[$crate.$cmd.touch]=$(cd "$dir" && seconds cargo $cmd -q)
+    done
+done
+macros_target="$work/macros-target"
+t[macros.crate]=$(cd "$root" && CARGO_TARGET_DIR="$macros_target" seconds cargo build -q -p dataverse-model-macros)
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
+echo
+echo "| build (dev profile) | full Session with our macros | plain serde-derive struct | ratio |"
+echo "|---|---:|---:|---:|"
+for cmd in check build; do
+    for when in cold touch; do
+        label="cargo $cmd, cold (with dependencies)"
+        [ "$when" = touch ] && label="cargo $cmd, after touching the file"
+        m=${t[macros.$cmd.$when]} p=${t[plain.$cmd.$when]}
+        printf '| %s | %.2f s | %.2f s | %sx |\n' "$label" "$m" "$p" "$(ratio "$m" "$p")"
+    done
+done
+printf '\nmacro crate (dataverse-model-macros with syn, quote, proc-macro2), cold build: %.2f s\n' "${t[macros.crate]}"
