@@ -321,7 +321,14 @@ pub fn read_other_annotation<'de, A: MapAccess<'de>>(
 ) -> Result<(), A::Error> {
     match formatted {
         Some(formatted) if annotation == FORMATTED_VALUE => {
-            if let Some(text) = map.next_value::<Option<String>>()? {
+            let text = map.next_value::<Option<String>>().map_err(|e| {
+                let column = property
+                    .strip_prefix('_')
+                    .and_then(|p| p.strip_suffix("_value"))
+                    .unwrap_or(property);
+                crate::column::column_error(column, format_args!("formatted value: {e}"))
+            })?;
+            if let Some(text) = text {
                 formatted.insert(property, text);
             }
             Ok(())
