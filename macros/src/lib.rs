@@ -6,6 +6,8 @@ mod choice;
 mod ctxt;
 mod entity;
 mod lookup;
+#[cfg(test)]
+mod no_panic_tests;
 mod suggest;
 mod symbol;
 

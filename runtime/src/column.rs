@@ -277,11 +277,73 @@ impl ColumnValue for rust_decimal::Decimal {
 }
 
 /// A decimal read from and written as a JSON number without going through `f64`.
+///
+/// Read accepts a JSON number (its exact text, thanks to serde_json's `arbitrary_precision`)
+/// or a string holding one (what `Prefer: odata.IEEE754Compatible=true` gives). A number that
+/// `Decimal` cannot hold exactly (more than 28 decimal places, or beyond ±79228162514264337593543950335)
+/// is an error, never silently rounded.
 struct ExactDecimal(rust_decimal::Decimal);
+
+/// Parses a number's text into a `Decimal` without rounding.
+fn exact_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
+    use rust_decimal::Decimal;
+    let text = text.trim();
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok().filter(|d| {
+            // from_scientific may round a long mantissa: check it read back every digit
+            let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+            let digits = |s: &str| {
+                s.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .trim_matches('0')
+                    .to_owned()
+            };
+            digits(mantissa) == digits(&d.to_string())
+        })
+    } else {
+        Decimal::from_str_exact(text).ok()
+    };
+    parsed.ok_or_else(|| {
+        format!(
+            "`{text}` is not a decimal number that fits a 96-bit decimal with at most 28 decimal places exactly"
+        )
+    })
+}
 
 impl<'de> de::Deserialize<'de> for ExactDecimal {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        rust_decimal::serde::arbitrary_precision::deserialize(d).map(ExactDecimal)
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = ExactDecimal;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a decimal number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ExactDecimal, E> {
+                Ok(ExactDecimal(v.into()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ExactDecimal, E> {
+                Ok(ExactDecimal(v.into()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ExactDecimal, E> {
+                // only from deserializers other than serde_json's, which give the text
+                rust_decimal::Decimal::try_from(v)
+                    .map(ExactDecimal)
+                    .map_err(|_| E::custom(format_args!("`{v}` does not fit a decimal")))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExactDecimal, E> {
+                exact_decimal(v).map(ExactDecimal).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExactDecimal, A::Error> {
+                // serde_json's `arbitrary_precision` hands a number over as a one-entry map
+                let number: serde_json::Number =
+                    de::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                exact_decimal(number.as_str())
+                    .map(ExactDecimal)
+                    .map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -415,12 +477,9 @@ impl<C: Choice> ColumnValue for C {
     const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
     type Slot = Presence<i32>;
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
-        *slot = match map.next_value::<Option<i64>>()? {
-            Some(v) => Presence::Value(i32::try_from(v).map_err(|_| {
-                de::Error::custom(format_args!(
-                    "option value {v} is outside the 32-bit integer range"
-                ))
-            })?),
+        // the range check runs inside `next_value`, so its error names the column
+        *slot = match map.next_value::<Option<OptionValue>>()? {
+            Some(v) => Presence::Value(v.0),
             None => Presence::Null,
         };
         Ok(())
@@ -450,6 +509,20 @@ impl<C: Choice> ColumnValue for C {
     }
     fn choice_value(&self) -> Option<i32> {
         Some(self.value())
+    }
+}
+
+/// An option value: a JSON integer in the 32-bit range.
+struct OptionValue(i32);
+
+impl<'de> de::Deserialize<'de> for OptionValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        i32::try_from(v).map(OptionValue).map_err(|_| {
+            de::Error::custom(format_args!(
+                "option value {v} is outside the 32-bit integer range"
+            ))
+        })
     }
 }
 
@@ -539,4 +612,10 @@ pub fn column_error<E: de::Error>(column: &str, error: impl fmt::Display) -> E {
 /// Skips the current value.
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
+}
+
+/// Reads `@odata.etag`, naming the property in any error.
+pub fn read_etag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    map.next_value::<Option<String>>()
+        .map_err(|e| de::Error::custom(format_args!("property `@odata.etag`: {e}")))
 }

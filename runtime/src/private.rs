@@ -12,7 +12,7 @@ pub use crate::{
     UnknownTarget,
 };
 
-pub use crate::column::{ColumnKind, ColumnValue, Presence, skip};
+pub use crate::column::{ColumnKind, ColumnValue, Presence, read_etag, skip};
 pub use crate::entity::{
     ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Payload, ResponseBody,
 };

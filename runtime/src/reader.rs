@@ -334,7 +334,14 @@ pub fn read_other_annotation<'de, A: MapAccess<'de>>(
             if std::ptr::eq(annotation, FORMATTED_VALUE) || annotation == FORMATTED_VALUE =>
         {
             // borrowed from the input when it has no escapes: no `String` per value
-            if let Some(text) = map.next_value::<Option<Key<'de>>>()? {
+            let text = map.next_value::<Option<Key<'de>>>().map_err(|e| {
+                let column = property
+                    .strip_prefix('_')
+                    .and_then(|p| p.strip_suffix("_value"))
+                    .unwrap_or(property);
+                crate::column::column_error(column, format_args!("formatted value: {e}"))
+            })?;
+            if let Some(text) = text {
                 formatted.insert_str(property, text.as_str());
             }
             Ok(())

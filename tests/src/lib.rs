@@ -1,6 +1,7 @@
 //! Shared declarations (the Session table and its Sales layer) used by the tests and examples.
 #![deny(missing_docs)]
 
+pub mod all_kinds;
 pub mod session;
 pub mod session_choices;
 pub mod session_lookups;

@@ -349,9 +349,7 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         None => quote!(::core::option::Option::None),
     };
     let etag_local = etag.map(|_| quote!(let mut __etag: ::core::option::Option<#p::std::string::String> = ::core::option::Option::None;));
-    let etag_arm = etag.map(|_| {
-        quote!("@odata.etag" => { __etag = #p::serde::de::MapAccess::next_value(&mut __map)?; })
-    });
+    let etag_arm = etag.map(|_| quote!("@odata.etag" => { __etag = #p::read_etag(&mut __map)?; }));
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
         match &field.role {
