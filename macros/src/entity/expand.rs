@@ -18,7 +18,9 @@ struct ColumnPlan<'a> {
 
 pub fn expand(entity: &Entity) -> TokenStream {
     let krate = entity.krate();
-    let p = quote!(#krate::__private);
+    // everything generated sits in one block that names the runtime once: short paths keep
+    // the expansion (compiled in every user crate) small
+    let p = quote!(__dv);
     let item = &entity.item;
     let ident = &item.ident;
     let plans: Vec<ColumnPlan> = entity
@@ -53,6 +55,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
         #item
 
         const _: () = {
+            use #krate::__private as __dv;
             static __DV_COLUMNS: [#p::ColumnMetadata; #column_count] = #metadata;
             #checks
             #entity_impl
@@ -194,17 +197,21 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             &plan.name,
             &plan.column.value_ty,
         );
-        let write =
-            quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write(&self.#f, #name, __operation, __map)?;);
-        quote! {
-            if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
-                #write
+        let write = quote_spanned!(ty.span()=> #p::write_field::<#ty, #wrap, __M>(&self.#f, #name, __operation, __map, &mut __result););
+        // the primary id is not written on update; only its column needs the test
+        if may_be_primary(entity, name) {
+            quote! {
+                if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
+                    #write
+                }
             }
+        } else {
+            write
         }
     });
     let response_writes = plans.iter().map(|plan| {
         let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
-        quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::write_response(&self.#f, #name, __map)?;)
+        quote_spanned!(ty.span()=> #p::write_response_field::<#ty, #wrap, __M>(&self.#f, #name, __map, &mut __result);)
     });
     let etag_write = entity
         .fields
@@ -226,7 +233,7 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             let f = &f.ident;
             quote!(#p::write_formatted_values(&__DV_COLUMNS, &self.#f, __map)?;)
         });
-    let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty)).map(|plan| {
+    let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty) && may_be_primary(entity, &plan.name)).map(|plan| {
         let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
         quote! {
             if #p::const_str_eq(__META.primary_id, #name)
@@ -265,8 +272,9 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
                 __map: &mut __M,
             ) -> ::core::result::Result<(), __M::Error> {
                 const __META: &#p::EntityMetadata = &__DV_METADATA;
+                let mut __result = ::core::result::Result::Ok(());
                 #(#writes)*
-                ::core::result::Result::Ok(())
+                __result
             }
 
             fn write_response_columns<__M: #p::serde::ser::SerializeMap>(
@@ -275,8 +283,9 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             ) -> ::core::result::Result<(), __M::Error> {
                 #etag_write
                 #formatted_write
+                let mut __result = ::core::result::Result::Ok(());
                 #(#response_writes)*
-                ::core::result::Result::Ok(())
+                __result
             }
 
             #[allow(unreachable_code)]
@@ -287,6 +296,17 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             }
         }
     }
+}
+
+/// Whether column `name` can be the primary id: without `extends` the primary id is known
+/// here, so only its column; with `extends` it is the base's, known at compile time only.
+fn may_be_primary(entity: &Entity, name: &str) -> bool {
+    entity.args.extends.is_some()
+        || entity
+            .args
+            .primary_id
+            .as_ref()
+            .is_some_and(|id| id.value() == name)
 }
 
 /// `Guid`, `Uuid` or a path ending in either: the only types a primary id may have.
@@ -325,13 +345,13 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
         let read =
-            quote_spanned!(ty.span()=> #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map)?);
+            quote_spanned!(ty.span()=> #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map));
         quote!(#name | #lookup_name => #read,)
     });
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
-        let read = quote_spanned!(ty.span()=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map)?);
+        let read = quote_spanned!(ty.span()=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map));
         quote!(#lookup_name => #read,)
     });
     let formatted = entity
@@ -349,7 +369,15 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         None => quote!(::core::option::Option::None),
     };
     let etag_local = etag.map(|_| quote!(let mut __etag: ::core::option::Option<#p::std::string::String> = ::core::option::Option::None;));
-    let etag_arm = etag.map(|_| quote!("@odata.etag" => { __etag = #p::read_etag(&mut __map)?; }));
+    let etag_arm =
+        etag.map(|_| quote!("@odata.etag" => #p::read_etag_into(&mut __etag, &mut __map),));
+    let finished =
+        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), Span::call_site());
+    let finished_names: Vec<_> = plans.iter().map(finished).collect();
+    let finishes = plans.iter().map(|plan| {
+        let (s, name, ty, wrap) = (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
+        quote_spanned!(ty.span()=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __error))
+    });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
         match &field.role {
@@ -360,10 +388,8 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
                     .iter()
                     .find(|plan| plan.field.ident == *f)
                     .expect("column plan");
-                let (s, name, ty, wrap) =
-                    (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-                let finish = quote_spanned!(ty.span()=> #p::finish_column::<#ty, #wrap, __A::Error>(#s, #name)?);
-                quote!(#f: #finish,)
+                let local = finished(plan);
+                quote!(#f: #local,)
             }
         }
     });
@@ -384,23 +410,27 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
                         while let ::core::option::Option::Some(__key) =
                             #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)?
                         {
-                            match __key.as_str() {
+                            // every arm gives a `Result`; one `?` for them all
+                            let __step = match __key.as_str() {
                                 #(#value_arms)*
                                 #etag_arm
                                 __other => match #p::split_annotation(__other) {
                                     ::core::option::Option::Some((__property, __annotation)) => {
                                         let __claimed = match __property {
                                             #(#annotation_arms)*
-                                            _ => false,
+                                            _ => ::core::result::Result::Ok(false),
                                         };
-                                        if !__claimed {
-                                            #p::read_other_annotation(__property, __annotation, &mut __map, #formatted_arg)?;
-                                        }
+                                        #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
                                     }
-                                    ::core::option::Option::None => #p::skip(&mut __map)?,
+                                    ::core::option::Option::None => #p::skip(&mut __map),
                                 },
-                            }
+                            };
+                            __step?;
                         }
+                        let mut __error = ::core::option::Option::None;
+                        let (#(::core::option::Option::Some(#finished_names),)*) = (#(#finishes,)*) else {
+                            return ::core::result::Result::Err(#p::first_error(__error));
+                        };
                         ::core::result::Result::Ok(#ident { #(#inits)* })
                     }
                 }
@@ -466,11 +496,11 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
         let message = format!(
             "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
         );
-        out.extend(quote_spanned! {ty.span()=>
+        out.extend(may_be_primary(entity, name).then(|| quote_spanned! {ty.span()=>
             const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#as_value::KIND, #p::ColumnKind::Guid) {
                 ::core::panic!(#message)
             };
-        });
+        }));
         if let (Some(base), Some(prefix)) = (&entity.args.extends, &entity.args.publisher_prefix) {
             let base_text = quote!(#base).to_string().replace(' ', "");
             let keep = format!(
