@@ -52,6 +52,61 @@ impl ColumnMetadata {
         }
     }
 
+    /// The column of Rust type `T` (kind, choice and lookup taken from `T`), no constraints:
+    /// what generated code starts from, adding constraints with the methods below.
+    pub const fn of<T: crate::ColumnValue>(
+        logical_name: &'static str,
+        field: &'static str,
+    ) -> Self {
+        Self {
+            choice: T::CHOICE,
+            lookup: T::LOOKUP,
+            ..Self::new(logical_name, field, T::KIND)
+        }
+    }
+
+    /// Marks the column required on create.
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// Marks the column read-only (never written).
+    pub const fn read_only(mut self) -> Self {
+        self.read_only = true;
+        self
+    }
+
+    /// Marks a decimal column as money.
+    pub const fn money(mut self) -> Self {
+        self.kind = ColumnKind::Money;
+        self
+    }
+
+    /// Sets the most characters a text column holds.
+    pub const fn max_length(mut self, max_length: u32) -> Self {
+        self.max_length = Some(max_length);
+        self
+    }
+
+    /// Sets the smallest allowed number.
+    pub const fn min(mut self, min: f64) -> Self {
+        self.min = Some(min);
+        self
+    }
+
+    /// Sets the largest allowed number.
+    pub const fn max(mut self, max: f64) -> Self {
+        self.max = Some(max);
+        self
+    }
+
+    /// Sets the most decimal places kept.
+    pub const fn precision(mut self, precision: u32) -> Self {
+        self.precision = Some(precision);
+        self
+    }
+
     /// The property name used in `$select`: `_<name>_value` for a lookup.
     pub fn select_name(&self) -> std::borrow::Cow<'static, str> {
         if self.kind == ColumnKind::Lookup {
@@ -144,16 +199,55 @@ pub trait Entity: Sized {
     /// The table and the columns this struct declares.
     const METADATA: &'static EntityMetadata;
 
+    /// Calls `visitor` with every column's field and metadata, in declaration order.
+    /// Generated: the one piece of per-column code the generic methods below build on.
+    #[doc(hidden)]
+    fn visit_columns<V: crate::reader::ColumnVisitor>(&self, visitor: &mut V);
+
+    /// Row-level rules beyond single columns (the state/status pair). Generated when needed.
+    #[doc(hidden)]
+    fn validate_row(&self, errors: &mut ValidationErrors) {
+        let _ = errors;
+    }
+
+    /// The `@odata.etag` the row was read with, when the struct keeps it.
+    fn etag(&self) -> Option<&str> {
+        None
+    }
+
+    /// The formatted values the row was read with, when the struct keeps them.
+    fn formatted_values(&self) -> Option<&FormattedValues> {
+        None
+    }
+
     /// Every rule the row breaks for `operation`, all at once. A valid row costs no heap
     /// allocation.
-    fn validate(&self, operation: Operation) -> Result<(), ValidationErrors>;
+    fn validate(&self, operation: Operation) -> Result<(), ValidationErrors> {
+        let mut validator = crate::reader::Validator {
+            operation,
+            errors: ValidationErrors::new(),
+        };
+        self.visit_columns(&mut validator);
+        self.validate_row(&mut validator.errors);
+        validator.errors.into_result()
+    }
 
-    /// Writes the request body's properties for `operation`.
+    /// Writes the request body's properties for `operation`: read-only columns and unset
+    /// fields never, the primary id not on update.
     fn write_columns<M: serde::ser::SerializeMap>(
         &self,
         operation: Operation,
         map: &mut M,
-    ) -> Result<(), M::Error>;
+    ) -> Result<(), M::Error> {
+        let mut writer = crate::reader::RequestWriter {
+            operation,
+            primary_id: Self::METADATA.primary_id,
+            map,
+            result: Ok(()),
+        };
+        self.visit_columns(&mut writer);
+        writer.result
+    }
 
     /// Writes the row's properties as a Web API response carries them (with
     /// `Prefer: odata.include-annotations="*"`): `@odata.etag`, every column including
@@ -161,7 +255,20 @@ pub trait Entity: Sized {
     fn write_response_columns<M: serde::ser::SerializeMap>(
         &self,
         map: &mut M,
-    ) -> Result<(), M::Error>;
+    ) -> Result<(), M::Error> {
+        if let Some(etag) = self.etag() {
+            map.serialize_entry("@odata.etag", etag)?;
+        }
+        if let Some(formatted) = self.formatted_values() {
+            crate::reader::write_formatted_values(Self::METADATA.columns, formatted, map)?;
+        }
+        let mut writer = crate::reader::ResponseWriter {
+            map,
+            result: Ok(()),
+        };
+        self.visit_columns(&mut writer);
+        writer.result
+    }
 
     /// The primary id, when the struct declares it and it is set.
     fn primary_id(&self) -> Option<Guid>;

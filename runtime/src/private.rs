@@ -18,10 +18,9 @@ pub use crate::entity::{
 };
 pub use crate::lookup_column;
 pub use crate::reader::{
-    Bare, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column, finish_field,
-    first_error, read_annotation_or_other, read_column, read_column_annotation, read_etag_into,
-    read_other_annotation, split_annotation, write_field, write_formatted_values,
-    write_response_field,
+    Bare, ColumnVisitor, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column,
+    finish_field, first_error, read_annotation_or_other, read_column, read_column_annotation,
+    read_etag_into, read_other_annotation, split_annotation, write_formatted_values,
 };
 pub use crate::{Field, ValidationErrors};
 

@@ -448,7 +448,7 @@ pub fn write_formatted_values<M: SerializeMap>(
 
 // Generated code calls the helpers below once per column. They take an accumulator instead of
 // returning a `Result`, so a table's generated code has no `?` per column: type-checking and
-// borrow-checking a `?` per column is most of what large tables cost to compile.
+// borrow-checking a `?` per column is much of what large tables cost to compile.
 
 /// Finishes a column into its field value; on error records the first one and gives `None`.
 pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
@@ -468,31 +468,6 @@ pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
 /// The error `finish_field` recorded.
 pub fn first_error<E: de::Error>(error: Option<E>) -> E {
     error.unwrap_or_else(|| E::custom("a column could not be read"))
-}
-
-/// Writes a field into a request body unless an earlier column failed.
-pub fn write_field<T: ColumnValue, W: Wrap<T>, M: SerializeMap>(
-    out: &W::Out,
-    column: &'static str,
-    operation: Operation,
-    map: &mut M,
-    result: &mut Result<(), M::Error>,
-) {
-    if result.is_ok() {
-        *result = W::write(out, column, operation, map);
-    }
-}
-
-/// Writes a field as a response carries it unless an earlier column failed.
-pub fn write_response_field<T: ColumnValue, W: Wrap<T>, M: SerializeMap>(
-    out: &W::Out,
-    column: &'static str,
-    map: &mut M,
-    result: &mut Result<(), M::Error>,
-) {
-    if result.is_ok() {
-        *result = W::write_response(out, column, map);
-    }
 }
 
 /// Reads `@odata.etag` into `etag`.
@@ -517,5 +492,82 @@ pub fn read_annotation_or_other<'de, A: MapAccess<'de>>(
         Ok(true) => Ok(()),
         Ok(false) => read_other_annotation(property, annotation, map, formatted),
         Err(e) => Err(e),
+    }
+}
+
+/// What a table's generated `visit_columns` calls for each column.
+pub trait ColumnVisitor {
+    /// One column: its field (of the type wrapper `W` gives) and its metadata.
+    fn column<T: ColumnValue, W: Wrap<T>>(
+        &mut self,
+        value: &W::Out,
+        column: &'static ColumnMetadata,
+    );
+}
+
+/// Validates every writable column (see [`Entity::validate`](crate::Entity::validate)).
+pub struct Validator {
+    /// What the row is checked for.
+    pub operation: Operation,
+    /// What was found so far.
+    pub errors: ValidationErrors,
+}
+
+impl ColumnVisitor for Validator {
+    fn column<T: ColumnValue, W: Wrap<T>>(
+        &mut self,
+        value: &W::Out,
+        column: &'static ColumnMetadata,
+    ) {
+        if !column.read_only {
+            W::validate(value, column, self.operation, &mut self.errors);
+        }
+    }
+}
+
+/// Writes a request body (see [`Entity::write_columns`](crate::Entity::write_columns)).
+pub struct RequestWriter<'a, M: SerializeMap> {
+    /// Create or update.
+    pub operation: Operation,
+    /// The table's primary id column, not written on update.
+    pub primary_id: &'static str,
+    /// The body being written.
+    pub map: &'a mut M,
+    /// The first error.
+    pub result: Result<(), M::Error>,
+}
+
+impl<M: SerializeMap> ColumnVisitor for RequestWriter<'_, M> {
+    fn column<T: ColumnValue, W: Wrap<T>>(
+        &mut self,
+        value: &W::Out,
+        column: &'static ColumnMetadata,
+    ) {
+        let skip = column.read_only
+            || (self.operation == Operation::Update && column.logical_name == self.primary_id);
+        if !skip && self.result.is_ok() {
+            self.result = W::write(value, column.logical_name, self.operation, self.map);
+        }
+    }
+}
+
+/// Writes a row as a response carries it (see
+/// [`Entity::write_response_columns`](crate::Entity::write_response_columns)).
+pub struct ResponseWriter<'a, M: SerializeMap> {
+    /// The body being written.
+    pub map: &'a mut M,
+    /// The first error.
+    pub result: Result<(), M::Error>,
+}
+
+impl<M: SerializeMap> ColumnVisitor for ResponseWriter<'_, M> {
+    fn column<T: ColumnValue, W: Wrap<T>>(
+        &mut self,
+        value: &W::Out,
+        column: &'static ColumnMetadata,
+    ) {
+        if self.result.is_ok() {
+            self.result = W::write_response(value, column.logical_name, self.map);
+        }
     }
 }

@@ -8,7 +8,8 @@ use super::ast::Choice;
 
 /// The full expansion of a valid choice.
 pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
-    let p = quote!(#krate::__private);
+    // generated code reaches the runtime through one short alias declared in its block
+    let p = quote!(__dv);
     let ident = &choice.ident;
     let layer = ident.to_string();
     let enum_def = enum_def(choice);
@@ -213,6 +214,7 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
         #enum_def
 
         const _: () = {
+            use #krate::__private as __dv;
             #(#checks)*
 
             static __METADATA: #p::ChoiceMetadata = #p::ChoiceMetadata {
@@ -379,7 +381,9 @@ pub fn fallback(krate: &TokenStream, choice: &Choice) -> TokenStream {
     let ident = &choice.ident;
     let enum_def = enum_def(choice);
     let layer = ident.to_string();
-    let stub = quote!(::core::unimplemented!("`choice!` input has errors"));
+    let stub = quote!(::core::panic!(
+        "`choice!` input has errors: fix the compile errors reported for it"
+    ));
     quote! {
         #enum_def
 

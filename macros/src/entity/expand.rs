@@ -141,33 +141,31 @@ fn identity(entity: &Entity, p: &TokenStream) -> [TokenStream; 4] {
 fn expand_metadata(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
     let entries = plans.iter().map(|plan| {
         let a = &plan.column.attrs;
-        let name = &plan.name;
+        let (name, ty) = (&plan.name, &plan.column.value_ty);
         let field = plan.field.ident.to_string();
-        let as_value = &plan.as_value;
-        let kind = if a.money.is_some() {
-            quote!(#p::ColumnKind::Money)
-        } else {
-            quote!(#as_value::KIND)
-        };
-        let required = a.required.is_some();
-        let read_only = a.read_only.is_some();
-        let max_length = opt(a.max_length.map(|(v, _)| v));
-        let min = opt(a.min.map(|(v, _)| v));
-        let max = opt(a.max.map(|(v, _)| v));
-        let precision = opt(a.precision.map(|(v, _)| v));
-        quote! {
-            #p::ColumnMetadata {
-                required: #required,
-                read_only: #read_only,
-                max_length: #max_length,
-                min: #min,
-                max: #max,
-                precision: #precision,
-                choice: #as_value::CHOICE,
-                lookup: #as_value::LOOKUP,
-                ..#p::ColumnMetadata::new(#name, #field, #kind)
-            }
+        let mut entry = quote_spanned!(ty.span()=> #p::ColumnMetadata::of::<#ty>(#name, #field));
+        if a.required.is_some() {
+            entry.extend(quote!(.required()));
         }
+        if a.read_only.is_some() {
+            entry.extend(quote!(.read_only()));
+        }
+        if a.money.is_some() {
+            entry.extend(quote!(.money()));
+        }
+        if let Some((v, _)) = a.max_length {
+            entry.extend(quote!(.max_length(#v)));
+        }
+        if let Some((v, _)) = a.min {
+            entry.extend(quote!(.min(#v)));
+        }
+        if let Some((v, _)) = a.max {
+            entry.extend(quote!(.max(#v)));
+        }
+        if let Some((v, _)) = a.precision {
+            entry.extend(quote!(.precision(#v)));
+        }
+        entry
     });
     quote!([#(#entries),*])
 }
@@ -182,56 +180,46 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         .as_ref()
         .map(|b| quote!(<#b as #p::Entity>::METADATA)));
 
-    let writable = plans
-        .iter()
-        .filter(|plan| plan.column.attrs.read_only.is_none());
-    let validations = writable.clone().map(|plan| {
-        let (f, wrap, index, ty) = (&plan.field.ident, &plan.wrap, plan.index, &plan.column.value_ty);
-        quote_spanned!(ty.span()=> <#wrap as #p::Wrap<#ty>>::validate(&self.#f, &__DV_COLUMNS[#index], __operation, &mut __errors);)
-    });
-    let status = status_check(plans, p);
-    let writes = writable.map(|plan| {
-        let (f, wrap, name, ty) = (
+    // the one per-column piece the trait's generic validate / write methods build on
+    let visits = plans.iter().map(|plan| {
+        let (f, wrap, index, ty) = (
             &plan.field.ident,
             &plan.wrap,
-            &plan.name,
+            plan.index,
             &plan.column.value_ty,
         );
-        let write = quote_spanned!(ty.span()=> #p::write_field::<#ty, #wrap, __M>(&self.#f, #name, __operation, __map, &mut __result););
-        // the primary id is not written on update; only its column needs the test
-        if may_be_primary(entity, name) {
-            quote! {
-                if __operation == #p::Operation::Create || !#p::const_str_eq(__META.primary_id, #name) {
-                    #write
-                }
+        quote_spanned!(ty.span()=> __visitor.column::<#ty, #wrap>(&self.#f, &__DV_COLUMNS[#index]);)
+    });
+    let status = status_check(plans, p).map(|check| {
+        quote! {
+            fn validate_row(&self, __errors: &mut #p::ValidationErrors) {
+                #check
             }
-        } else {
-            write
         }
     });
-    let response_writes = plans.iter().map(|plan| {
-        let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
-        quote_spanned!(ty.span()=> #p::write_response_field::<#ty, #wrap, __M>(&self.#f, #name, __map, &mut __result);)
-    });
-    let etag_write = entity
+    let etag = entity
         .fields
         .iter()
         .find(|f| matches!(f.role, FieldRole::Etag))
         .map(|f| {
             let f = &f.ident;
             quote! {
-                if let ::core::option::Option::Some(__etag) = &self.#f {
-                    #p::serde::ser::SerializeMap::serialize_entry(__map, "@odata.etag", __etag)?;
+                fn etag(&self) -> ::core::option::Option<&str> {
+                    ::core::option::Option::as_deref(&self.#f)
                 }
             }
         });
-    let formatted_write = entity
+    let formatted = entity
         .fields
         .iter()
         .find(|f| matches!(f.role, FieldRole::FormattedValues))
         .map(|f| {
             let f = &f.ident;
-            quote!(#p::write_formatted_values(&__DV_COLUMNS, &self.#f, __map)?;)
+            quote! {
+                fn formatted_values(&self) -> ::core::option::Option<&#p::FormattedValues> {
+                    ::core::option::Option::Some(&self.#f)
+                }
+            }
         });
     let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty) && may_be_primary(entity, &plan.name)).map(|plan| {
         let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
@@ -259,34 +247,13 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
         impl #p::Entity for #ident {
             const METADATA: &'static #p::EntityMetadata = &__DV_METADATA;
 
-            fn validate(&self, __operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
-                let mut __errors = #p::ValidationErrors::new();
-                #(#validations)*
-                #status
-                __errors.into_result()
+            fn visit_columns<__V: #p::ColumnVisitor>(&self, __visitor: &mut __V) {
+                #(#visits)*
             }
 
-            fn write_columns<__M: #p::serde::ser::SerializeMap>(
-                &self,
-                __operation: #p::Operation,
-                __map: &mut __M,
-            ) -> ::core::result::Result<(), __M::Error> {
-                const __META: &#p::EntityMetadata = &__DV_METADATA;
-                let mut __result = ::core::result::Result::Ok(());
-                #(#writes)*
-                __result
-            }
-
-            fn write_response_columns<__M: #p::serde::ser::SerializeMap>(
-                &self,
-                __map: &mut __M,
-            ) -> ::core::result::Result<(), __M::Error> {
-                #etag_write
-                #formatted_write
-                let mut __result = ::core::result::Result::Ok(());
-                #(#response_writes)*
-                __result
-            }
+            #status
+            #etag
+            #formatted
 
             #[allow(unreachable_code)]
             fn primary_id(&self) -> ::core::option::Option<#p::Guid> {
@@ -314,22 +281,22 @@ fn looks_like_guid(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Guid" || s.ident == "Uuid"))
 }
 
-fn status_check(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+fn status_check(plans: &[ColumnPlan], p: &TokenStream) -> Option<TokenStream> {
     let find = |name: &str| plans.iter().find(|plan| plan.name == name);
     let (Some(state), Some(status)) = (find("statecode"), find("statuscode")) else {
-        return TokenStream::new();
+        return None;
     };
     let (sf, sw, sty) = (&state.field.ident, &state.wrap, &state.column.value_ty);
     let (tf, tw, tty) = (&status.field.ident, &status.wrap, &status.column.value_ty);
     let index = status.index;
-    quote! {
+    Some(quote! {
         #p::check_status::<#sty, #tty>(
             <#sw as #p::Wrap<#sty>>::get(&self.#sf),
             <#tw as #p::Wrap<#tty>>::get(&self.#tf),
             &__DV_COLUMNS[#index],
-            &mut __errors,
+            __errors,
         );
-    }
+    })
 }
 
 fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {

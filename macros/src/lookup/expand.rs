@@ -8,7 +8,9 @@ use super::ast::{Action, Lookup, Target};
 /// The whole expansion: the enum, then everything else inside one `const _: () = { ... };`.
 pub fn expand(lookup: &Lookup) -> TokenStream {
     let krate = &lookup.krate;
-    let p = quote!(#krate::__private);
+    // the enum names the runtime in full; the block after it through one short alias
+    let full = quote!(#krate::__private);
+    let p = quote!(__dv);
     let ident = lookup.ident;
     let vis = lookup.vis;
     let attrs = &lookup.attrs;
@@ -32,14 +34,14 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             let doc = format!(" Table `{}`, carrying the row id.", t.table.value());
             quote!(#[doc = #doc])
         });
-        quote!(#(#docs)* #doc #v(#p::Guid),)
+        quote!(#(#docs)* #doc #v(#full::Guid),)
     });
     let fallback = &lookup.fallback;
     let base_variant = &lookup.base_variant;
     let extra_variant = match &lookup.extends {
         None => quote! {
             /// A target table this lookup does not declare, kept with its id so nothing is lost.
-            #fallback(#p::UnknownTarget),
+            #fallback(#full::UnknownTarget),
         },
         Some(base) => {
             let doc = format!(
@@ -240,6 +242,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         }
 
         const _: () = {
+            use #krate::__private as __dv;
             static __TARGETS: [#p::TargetMetadata; #total] = [#(#target_tables),*];
 
             static __METADATA: #p::LookupMetadata = #p::LookupMetadata {
@@ -343,10 +346,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
 /// The target's navigation property: declared, from this layer's pattern, from the column, or
 /// (an extension without either) built at compile time from the base's inherited pattern.
 fn navigation(lookup: &Lookup, target: &Target, own_count: usize) -> TokenStream {
-    let p = {
-        let krate = &lookup.krate;
-        quote!(#krate::__private)
-    };
+    let p = quote!(__dv);
     let table = target.table.value();
     if let Some(nav) = &target.attr.navigation {
         return quote!(#nav);
