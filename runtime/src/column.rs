@@ -605,6 +605,7 @@ impl ColumnValue for PartyList {
 // ---- helpers for generated readers --------------------------------------------------------
 
 /// Prefixes a value's error with its column.
+#[cold]
 pub fn column_error<E: de::Error>(column: &str, error: impl fmt::Display) -> E {
     E::custom(format_args!("column `{column}`: {error}"))
 }

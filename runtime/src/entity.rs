@@ -403,14 +403,12 @@ pub struct Page<T> {
 #[derive(Clone, Default)]
 pub struct FormattedValues {
     // Every column name and text sits in one buffer, located by `entries`, so a row with
-    // twenty formatted values costs a few allocations, not two per value (decode speed:
-    // see benches/). An entry is `(column start, text start, text end)` in `text`; a
-    // replaced entry is appended anew and its old bytes are left unused. Bit `len % 64` of
-    // `lengths` is set when a column of that length is stored: most inserts skip the scan
-    // for an entry to replace.
+    // twenty formatted values costs a few allocations, not two per value; an insert only
+    // appends (decode speed: see benches/). An entry is `(column start, text start, text
+    // end)` in `text`. A column inserted again (a duplicate key in the response) shadows its
+    // earlier entry: reads look from the end, so the last one wins.
     text: String,
-    entries: Vec<(u32, u32, u32)>,
-    lengths: u64,
+    entries: Vec<(usize, usize, usize)>,
 }
 
 impl FormattedValues {
@@ -423,13 +421,17 @@ impl FormattedValues {
         Self {
             text: String::new(),
             entries: Vec::new(),
-            lengths: 0,
         }
     }
 
     /// The formatted value of `column` (a logical name; lookups too, not `_<col>_value`).
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.iter().find(|(c, _)| *c == column).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .rev()
+            .map(|&entry| self.entry(entry))
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v)
     }
 
     /// Records the formatted value of a response property (`_<col>_value` is stored as `<col>`).
@@ -438,6 +440,7 @@ impl FormattedValues {
     }
 
     /// [`insert`](Self::insert) from borrowed text (the reader's path: no `String` per value).
+    #[inline]
     pub(crate) fn insert_str(&mut self, property: &str, formatted: &str) {
         let column = property
             .strip_prefix('_')
@@ -447,40 +450,36 @@ impl FormattedValues {
             self.entries.reserve(Self::FIRST_ENTRIES);
             self.text.reserve(Self::FIRST_TEXT);
         }
-        let bit = 1u64 << (column.len() % 64);
-        let existing = if self.lengths & bit == 0 {
-            None
-        } else {
-            self.entries.iter().position(|&(c, v, _)| {
-                self.text.as_bytes()[c as usize..v as usize] == *column.as_bytes()
-            })
-        };
-        self.lengths |= bit;
-        let offset = |at: usize| u32::try_from(at).expect("formatted values of a row exceed 4 GiB");
-        let start = offset(self.text.len());
+        let start = self.text.len();
         self.text.push_str(column);
-        let split = offset(self.text.len());
+        let split = self.text.len();
         self.text.push_str(formatted);
-        let entry = (start, split, offset(self.text.len()));
-        match existing {
-            Some(i) => self.entries[i] = entry,
-            None => self.entries.push(entry),
-        }
+        self.entries.push((start, split, self.text.len()));
     }
 
-    /// Every (column, formatted value) pair, in response order.
+    fn entry(&self, (column, text, end): (usize, usize, usize)) -> (&str, &str) {
+        (&self.text[column..text], &self.text[text..end])
+    }
+
+    /// Every (column, formatted value) pair, in response order (a column given twice: at
+    /// its first place, with its last value).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.entries.iter().map(|&(c, v, e)| {
-            (
-                &self.text[c as usize..v as usize],
-                &self.text[v as usize..e as usize],
-            )
-        })
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &entry)| {
+                let (column, _) = self.entry(entry);
+                let repeated = self.entries[..i]
+                    .iter()
+                    .any(|&earlier| self.entry(earlier).0 == column);
+                // `get` finds the last value given for the column
+                (!repeated).then(|| (column, self.get(column).unwrap_or_default()))
+            })
     }
 
-    /// How many formatted values there are.
+    /// How many columns have a formatted value.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.iter().count()
     }
 
     /// True when there are none.

@@ -206,6 +206,7 @@ impl<T: ColumnValue> Wrap<T> for Tri {
 }
 
 /// Reads a column's property into its slot, naming the column in any error.
+#[inline]
 pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
     slot: &mut T::Slot,
     column: &'static str,
@@ -215,6 +216,7 @@ pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
 }
 
 /// Reads an annotation of a column's property; false when the column type does not use it.
+#[inline]
 pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
     slot: &mut T::Slot,
     annotation: &str,
@@ -242,12 +244,14 @@ struct ColumnMap<'a, A> {
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for ColumnMap<'_, A> {
     type Error = A::Error;
+    #[inline]
     fn next_key_seed<K: de::DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         self.inner.next_key_seed(seed)
     }
+    #[inline]
     fn next_value_seed<V: de::DeserializeSeed<'de>>(
         &mut self,
         seed: V,
@@ -268,6 +272,7 @@ pub enum Key<'de> {
 
 impl<'de> Key<'de> {
     /// The key's text.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(s) => s,
@@ -276,6 +281,7 @@ impl<'de> Key<'de> {
     }
 
     /// The key as an owned string.
+    #[inline]
     pub fn into_owned(self) -> String {
         match self {
             Key::Borrowed(s) => s.to_owned(),
@@ -285,6 +291,7 @@ impl<'de> Key<'de> {
 }
 
 impl<'de> de::Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> de::Visitor<'de> for V {
@@ -310,6 +317,7 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 const FORMATTED_VALUE_SUFFIX: &str = "@OData.Community.Display.V1.FormattedValue";
 
 /// Splits `prop@annotation`; `None` for a plain property.
+#[inline]
 pub fn split_annotation(key: &str) -> Option<(&str, &str)> {
     // Most of a row's annotations are formatted values: a suffix test (one short compare)
     // finds them without scanning the key for `@` (decode speed: see benches/). Same split
