@@ -176,7 +176,39 @@ fn check_range(
     }
 }
 
+/// A scalar column: read and written as serde has it, or through a `via` wire wrapper
+/// (`struct Wire(T)`) for the types whose Web API form differs from their serde form.
 macro_rules! plain_column {
+    ($ty:ty, $kind:ident, via $wire:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+        impl ColumnValue for $ty {
+            const KIND: ColumnKind = ColumnKind::$kind;
+            type Slot = Presence<$ty>;
+            fn read<'de, A: MapAccess<'de>>(
+                slot: &mut Self::Slot,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                *slot = match map.next_value::<Option<$wire>>()? {
+                    Some(v) => Presence::Value(v.0),
+                    None => Presence::Null,
+                };
+                Ok(())
+            }
+            fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+                Ok(slot)
+            }
+            fn write<M: SerializeMap>(
+                &self,
+                column: &'static str,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                map.serialize_entry(column, &$wire(*self))
+            }
+            fn check(&self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
+                let $v = self;
+                $check
+            }
+        }
+    };
     ($ty:ty, $kind:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
             const KIND: ColumnKind = ColumnKind::$kind;
@@ -239,42 +271,25 @@ plain_column!(f64, Float, |v, column, errors| {
 plain_column!(bool, Boolean, |_v, _column, _errors| {});
 plain_column!(Guid, Guid, |_v, _column, _errors| {});
 
-impl ColumnValue for rust_decimal::Decimal {
-    const KIND: ColumnKind = ColumnKind::Decimal;
-    type Slot = Presence<rust_decimal::Decimal>;
-    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
-        *slot = match map.next_value::<Option<ExactDecimal>>()? {
-            Some(v) => Presence::Value(v.0),
-            None => Presence::Null,
-        };
-        Ok(())
-    }
-    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
-        Ok(slot)
-    }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry(column, &ExactDecimal(*self))
-    }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+plain_column!(rust_decimal::Decimal, Decimal, via ExactDecimal, |v, column, errors| {
         use rust_decimal::prelude::ToPrimitive;
-        if let Some(as_f64) = self.to_f64() {
-            check_range(as_f64, column, self, errors);
+        if let Some(as_f64) = v.to_f64() {
+            check_range(as_f64, column, v, errors);
         }
         if let Some(precision) = column.precision
-            && self.normalize().scale() > precision
+            && v.normalize().scale() > precision
         {
             errors.add(
                 column.logical_name,
                 Rule::Precision,
-                self,
+                v,
                 format!(
                     "has {} decimal places; the column keeps at most {precision}",
-                    self.normalize().scale()
+                    v.normalize().scale()
                 ),
             );
         }
-    }
-}
+});
 
 /// A decimal read from and written as a JSON number without going through `f64`.
 ///
@@ -356,33 +371,16 @@ impl serde::Serialize for ExactDecimal {
 /// Earliest date Dataverse stores.
 const EARLIEST: time::Date = time::macros::date!(1753 - 01 - 01);
 
-impl ColumnValue for time::OffsetDateTime {
-    const KIND: ColumnKind = ColumnKind::DateTime;
-    type Slot = Presence<time::OffsetDateTime>;
-    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
-        *slot = match map.next_value::<Option<Rfc3339>>()? {
-            Some(v) => Presence::Value(v.0),
-            None => Presence::Null,
-        };
-        Ok(())
-    }
-    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
-        Ok(slot)
-    }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry(column, &Rfc3339(*self))
-    }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        if self.date() < EARLIEST {
+plain_column!(time::OffsetDateTime, DateTime, via Rfc3339, |v, column, errors| {
+        if v.date() < EARLIEST {
             errors.add(
                 column.logical_name,
                 Rule::DateRange,
-                Rfc3339(*self),
+                Rfc3339(*v),
                 "is before 1753-01-01, the earliest date Dataverse stores",
             );
         }
-    }
-}
+});
 
 /// `time::OffsetDateTime` in RFC 3339 form.
 struct Rfc3339(time::OffsetDateTime);
@@ -411,33 +409,16 @@ impl fmt::Display for Rfc3339 {
     }
 }
 
-impl ColumnValue for time::Date {
-    const KIND: ColumnKind = ColumnKind::DateOnly;
-    type Slot = Presence<time::Date>;
-    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
-        *slot = match map.next_value::<Option<DateOnly>>()? {
-            Some(v) => Presence::Value(v.0),
-            None => Presence::Null,
-        };
-        Ok(())
-    }
-    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
-        Ok(slot)
-    }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry(column, &DateOnly(*self))
-    }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        if *self < EARLIEST {
+plain_column!(time::Date, DateOnly, via DateOnly, |v, column, errors| {
+        if *v < EARLIEST {
             errors.add(
                 column.logical_name,
                 Rule::DateRange,
-                self,
+                v,
                 "is before 1753-01-01, the earliest date Dataverse stores",
             );
         }
-    }
-}
+});
 
 /// `time::Date` as `YYYY-MM-DD`.
 struct DateOnly(time::Date);
