@@ -3,9 +3,9 @@
 //! ([`Entity::response_body`]) and decodes again to the same value.
 //!
 //! It is *outcome-guided*, not coverage-guided: a mutated input joins the corpus when it gives
-//! an outcome (decoded, or the column named and the kind of error) not seen before. Real
-//! coverage guidance (libFuzzer, cargo-fuzz, AFL) needs nightly or an external tool, which
-//! this workspace does not use.
+//! an outcome (decoded, or the column named and the kind of error) not seen before. The
+//! coverage-guided fuzzer, with the same targets and invariants, is the `fuzz/` package at the
+//! repository root (outside the workspace: it needs SanitizerCoverage codegen flags).
 //!
 //! `FUZZ_CASES` sets the number of mutated inputs (default 30,000: a few seconds in CI) and
 //! `FUZZ_SEED` the seed (default fixed, so a failure reproduces). A longer run:
