@@ -1,5 +1,5 @@
 //! One operation of one model, for a profiler:
-//! `valgrind --tool=callgrind target/release/examples/profile decode a`.
+//! `valgrind --tool=callgrind target/release/examples/profile decode a` (or `encode a`).
 
 use dataverse_model_benches::{generated, handwritten, value, workload};
 
@@ -11,6 +11,24 @@ fn main() {
         ("decode", "a") => drop(std::hint::black_box(generated::decode(&json))),
         ("decode", "b") => drop(std::hint::black_box(handwritten::decode(&json))),
         ("decode", "c") => drop(std::hint::black_box(value::decode(&json))),
-        _ => panic!("usage: profile decode a|b|c"),
+        ("encode", "a") => {
+            let rows = generated::decode(&json);
+            let mut out = Vec::new();
+            for row in &rows {
+                out.clear();
+                generated::encode(row, &mut out);
+            }
+            std::hint::black_box(out);
+        }
+        ("encode", "b") => {
+            let rows = handwritten::decode(&json);
+            let mut out = Vec::new();
+            for row in &rows {
+                out.clear();
+                handwritten::encode(row, &mut out);
+            }
+            std::hint::black_box(out);
+        }
+        _ => panic!("usage: profile decode a|b|c or encode a|b"),
     }
 }

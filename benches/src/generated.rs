@@ -67,7 +67,6 @@ pub fn decode(json: &str) -> Vec<SessionRow> {
 
 /// Appends the create body of `row` to `out`.
 pub fn encode(row: &SessionRow, out: &mut Vec<u8>) {
-    use dataverse_model::Entity;
     serde_json::to_writer(out, &row.create_payload()).expect("row encodes");
 }
 
