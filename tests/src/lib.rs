@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 pub mod all_kinds;
+pub mod fuzzing;
 pub mod session;
 pub mod session_choices;
 pub mod session_lookups;
