@@ -140,7 +140,7 @@ impl ChoiceMetadata {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `choice!` type (nor another supported Dataverse column type)",
     label = "not a choice",
-    note = "declare choices with `choice!`; a column may also be `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Guid`, `time::OffsetDateTime`, `time::Date`, a `lookup!` type or `Choices<C>`"
+    note = "declare choices with `choice!`; a column may also be `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Money`, `Guid`, `time::OffsetDateTime`, `time::Date`, a `lookup!` type or `Choices<C>`"
 )]
 pub trait Choice: Copy + Eq + Hash + fmt::Debug + 'static {
     /// The choice's options and layers.

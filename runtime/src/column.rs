@@ -24,7 +24,7 @@ pub enum ColumnKind {
     BigInt,
     /// `rust_decimal::Decimal` (decimal number).
     Decimal,
-    /// `rust_decimal::Decimal` with `#[dataverse(money)]` (currency).
+    /// [`Money`], or `rust_decimal::Decimal` with `#[dataverse(money)]` (currency).
     Money,
     /// `f64` (floating point number).
     Float,
@@ -62,7 +62,7 @@ pub enum Presence<T> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a supported Dataverse column type",
     label = "unsupported column type",
-    note = "supported: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Guid`, `time::OffsetDateTime`, `time::Date`, `choice!` and `lookup!` types and `Choices<C>`, each bare, in `Option<T>` or in `Field<T>`"
+    note = "supported: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Money`, `Guid`, `time::OffsetDateTime`, `time::Date`, `choice!` and `lookup!` types and `Choices<C>`, each bare, in `Option<T>` or in `Field<T>`"
 )]
 pub trait ColumnValue: Sized {
     /// The column kind.
@@ -290,6 +290,45 @@ plain_column!(rust_decimal::Decimal, Decimal, via ExactDecimal, |v, column, erro
             );
         }
 });
+
+/// A currency amount (a money column): a `Decimal`, read and written exactly like one.
+///
+/// Declaring a column `Money` gives it the money kind without `#[dataverse(money)]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Money(pub rust_decimal::Decimal);
+
+impl From<rust_decimal::Decimal> for Money {
+    fn from(amount: rust_decimal::Decimal) -> Self {
+        Money(amount)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl ColumnValue for Money {
+    const KIND: ColumnKind = ColumnKind::Money;
+    type Slot = Presence<rust_decimal::Decimal>;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        <rust_decimal::Decimal as ColumnValue>::read(slot, map)
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(match slot {
+            Presence::Absent => Presence::Absent,
+            Presence::Null => Presence::Null,
+            Presence::Value(amount) => Presence::Value(Money(amount)),
+        })
+    }
+    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        self.0.write(column, map)
+    }
+    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        self.0.check(column, errors)
+    }
+}
 
 /// A decimal read from and written as a JSON number without going through `f64`.
 ///

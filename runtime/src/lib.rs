@@ -58,7 +58,7 @@
 //! ```
 //!
 //! Column types: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal` (money with
-//! `#[dataverse(money)]`), [`Guid`], `time::OffsetDateTime`, `time::Date` (date only),
+//! `#[dataverse(money)]`, or the [`Money`] type), [`Guid`], `time::OffsetDateTime`, `time::Date` (date only),
 //! [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
 //! each bare (must be present), in `Option<T>` (value or null) or in [`Field<T>`]
 //! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
@@ -89,7 +89,7 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
-pub use column::{ColumnKind, ColumnValue, PartyList};
+pub use column::{ColumnKind, ColumnValue, Money, PartyList};
 pub use entity::{
     ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload, ResponseBody,
 };

@@ -301,3 +301,104 @@ fn validation_passes_for_clean_rows() {
     assert_eq!(page.value[0].validate(Operation::Create), Ok(()));
     assert_eq!(page.value[3].validate(Operation::Update), Ok(()));
 }
+
+/// The formatted-values sample of the Web API docs (`GET accounts?$select=name,revenue` with
+/// `Prefer: odata.include-annotations="OData.Community.Display.V1.FormattedValue"`).
+const ACCOUNTS: &str = r#"{
+    "@odata.context": "[Organization URI]/api/data/v9.2/$metadata#accounts(name,revenue)",
+    "value": [
+{
+            "@odata.etag": "W/\"81359849\"",
+            "name": "Litware, Inc. (sample)",
+            "revenue@OData.Community.Display.V1.FormattedValue": "$20,000.00",
+            "revenue": 20000.0000,
+            "_primarycontactid_value@OData.Community.Display.V1.FormattedValue": "Susanna Stubberod (sample)",
+            "_primarycontactid_value": "70bf4d48-34cb-ed11-b596-0022481d68cd",
+            "customertypecode@OData.Community.Display.V1.FormattedValue": "Competitor",
+            "customertypecode": 1,
+            "modifiedon@OData.Community.Display.V1.FormattedValue": "4/7/2023 2:59 PM",
+            "modifiedon": "2023-04-07T21:59:01Z",
+            "_transactioncurrencyid_value@OData.Community.Display.V1.FormattedValue": "US Dollar",
+            "_transactioncurrencyid_value": "228f42f8-e646-e111-8eb7-78e7d162ced1",
+            "accountid": "78914942-34cb-ed11-b596-0022481d68cd"
+        }
+    ]
+}"#;
+
+dataverse_model::lookup! {
+    /// The primary contact of an account (single target: no annotation needed).
+    #[lookup(column = "primarycontactid")]
+    pub enum PrimaryContact {
+        #[target(entity_set = "contacts")]
+        Contact = "contact",
+    }
+}
+
+/// A projection of `account` with a `Money` column.
+#[dataverse_model::dataverse_entity(
+    logical_name = "account",
+    entity_set = "accounts",
+    primary_id = "accountid"
+)]
+#[derive(Debug, PartialEq)]
+pub struct Account {
+    pub accountid: Option<Guid>,
+    pub name: Option<String>,
+    #[dataverse(min = 0)]
+    pub revenue: Option<dataverse_model::Money>,
+    pub primarycontactid: Option<PrimaryContact>,
+    pub customertypecode: Option<i32>,
+    #[dataverse(formatted_values)]
+    pub formatted: dataverse_model::FormattedValues,
+}
+
+#[test]
+fn money_and_single_target_lookups_read_the_documented_sample() {
+    let page: Page<Account> = serde_json::from_str(ACCOUNTS).unwrap();
+    let row = &page.value[0];
+    let revenue = row.revenue.unwrap();
+    assert_eq!(
+        revenue.to_string(),
+        "20000.0000",
+        "read exactly, scale kept"
+    );
+    assert_eq!(
+        <Account as Entity>::METADATA
+            .column("revenue")
+            .unwrap()
+            .kind,
+        dataverse_model::ColumnKind::Money
+    );
+    // a single-target lookup needs no lookuplogicalname annotation
+    assert_eq!(
+        row.primarycontactid,
+        Some(PrimaryContact::Contact(guid(
+            "70bf4d48-34cb-ed11-b596-0022481d68cd"
+        )))
+    );
+    // a formatted value of a column the struct does not declare is kept too
+    assert_eq!(
+        row.formatted.get("transactioncurrencyid"),
+        Some("US Dollar")
+    );
+    assert_eq!(row.formatted.get("revenue"), Some("$20,000.00"));
+    let body = serde_json::to_value(row.update_payload()).unwrap();
+    assert_eq!(body["revenue"].to_string(), "20000.0000");
+    assert_eq!(
+        body["primarycontactid@odata.bind"],
+        "/contacts(70bf4d48-34cb-ed11-b596-0022481d68cd)"
+    );
+    let negative = Account {
+        accountid: None,
+        name: None,
+        revenue: Some(dataverse_model::Money(rust_decimal::Decimal::new(-1, 0))),
+        primarycontactid: None,
+        customertypecode: None,
+        formatted: dataverse_model::FormattedValues::new(),
+    };
+    let errors = negative.validate(Operation::Update).unwrap_err();
+    assert_eq!(
+        (errors.errors()[0].column, errors.errors()[0].rule),
+        ("revenue", dataverse_model::Rule::Min)
+    );
+}

@@ -438,7 +438,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             kind_check(
                 span,
                 "money",
-                quote!(#p::ColumnKind::Decimal),
+                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money),
                 "`rust_decimal::Decimal`",
             );
         }
@@ -446,7 +446,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             kind_check(
                 span,
                 "precision",
-                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Float),
+                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
                 "decimal and float",
             );
         }
@@ -455,7 +455,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
                 kind_check(
                     span,
                     key,
-                    quote!(#p::ColumnKind::Integer | #p::ColumnKind::BigInt | #p::ColumnKind::Decimal | #p::ColumnKind::Float),
+                    quote!(#p::ColumnKind::Integer | #p::ColumnKind::BigInt | #p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
                     "number",
                 );
             }
