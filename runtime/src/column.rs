@@ -59,12 +59,29 @@ pub enum Presence<T> {
 }
 
 /// A Rust type that can be a Dataverse column.
+///
+/// The impl names the [`ColumnCodec`] that reads, writes and checks the type, so a
+/// `lookup!` type's impl is one line and the code behind it is generic runtime code.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a supported Dataverse column type",
     label = "unsupported column type",
     note = "supported: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Money`, `Guid`, `time::OffsetDateTime`, `time::Date`, `choice!` and `lookup!` types and `Choices<C>`, each bare, in `Option<T>` or in `Field<T>`"
 )]
 pub trait ColumnValue: Sized {
+    /// How values of this type are read, written and checked: the built-in types are their
+    /// own codec, `choice!` types use [`ChoiceCodec`], `lookup!` types
+    /// [`LookupCodec`](crate::LookupCodec).
+    type Codec: ColumnCodec<Self>;
+}
+
+/// The codec of column type `T`.
+pub(crate) type CodecOf<T> = <T as ColumnValue>::Codec;
+
+/// What the reader gathers for a column of type `T`.
+pub type SlotOf<T> = <CodecOf<T> as ColumnCodec<T>>::Slot;
+
+/// How values of column type `T` are read from and written to Web API JSON, and checked.
+pub trait ColumnCodec<T> {
     /// The column kind.
     const KIND: ColumnKind;
     /// The choice behind a choice or multi-select column.
@@ -89,14 +106,16 @@ pub trait ColumnValue: Sized {
     }
 
     /// Turns what was gathered into the value.
-    fn finish(slot: Self::Slot, column: &'static str) -> Result<Presence<Self>, String>;
+    fn finish(slot: Self::Slot, column: &'static str) -> Result<Presence<T>, String>;
 
     /// Writes the column (key and value) into a request body.
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error>;
+    fn write<M: SerializeMap>(value: &T, column: &'static str, map: &mut M)
+    -> Result<(), M::Error>;
 
     /// False when the value cannot go into a request body (a lookup target whose entity set
     /// no layer declares); an update then leaves the column out so the service keeps it.
-    fn can_write(&self) -> bool {
+    fn can_write(value: &T) -> bool {
+        let _ = value;
         true
     }
 
@@ -108,11 +127,11 @@ pub trait ColumnValue: Sized {
     /// Writes the column as the service returns it in a response (see
     /// [`Entity::response_body`](crate::Entity::response_body)).
     fn write_response<M: SerializeMap>(
-        &self,
+        value: &T,
         column: &'static str,
         map: &mut M,
     ) -> Result<(), M::Error> {
-        self.write(column, map)
+        Self::write(value, column, map)
     }
 
     /// Writes a null column as the service returns it in a response.
@@ -123,13 +142,14 @@ pub trait ColumnValue: Sized {
         map.serialize_entry(column, &())
     }
 
-    /// Records every rule this value breaks. Must not allocate when the value is valid.
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        let _ = (column, errors);
+    /// Records every rule the value breaks. Must not allocate when the value is valid.
+    fn check(value: &T, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        let _ = (value, column, errors);
     }
 
     /// The option value of a choice column (used by the state/status check).
-    fn choice_value(&self) -> Option<i32> {
+    fn choice_value(value: &T) -> Option<i32> {
+        let _ = value;
         None
     }
 }
@@ -181,6 +201,9 @@ fn check_range(
 macro_rules! plain_column {
     ($ty:ty, $kind:ident, via $wire:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
+            type Codec = Self;
+        }
+        impl ColumnCodec<$ty> for $ty {
             const KIND: ColumnKind = ColumnKind::$kind;
             type Slot = Presence<$ty>;
             fn read<'de, A: MapAccess<'de>>(
@@ -197,20 +220,22 @@ macro_rules! plain_column {
                 Ok(slot)
             }
             fn write<M: SerializeMap>(
-                &self,
+                value: &Self,
                 column: &'static str,
                 map: &mut M,
             ) -> Result<(), M::Error> {
-                map.serialize_entry(column, &$wire(*self))
+                map.serialize_entry(column, &$wire(*value))
             }
-            fn check(&self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
-                let $v = self;
+            fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
                 $check
             }
         }
     };
     ($ty:ty, $kind:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
+            type Codec = Self;
+        }
+        impl ColumnCodec<$ty> for $ty {
             const KIND: ColumnKind = ColumnKind::$kind;
             type Slot = Presence<$ty>;
             fn read<'de, A: MapAccess<'de>>(
@@ -223,14 +248,13 @@ macro_rules! plain_column {
                 Ok(slot)
             }
             fn write<M: SerializeMap>(
-                &self,
+                value: &Self,
                 column: &'static str,
                 map: &mut M,
             ) -> Result<(), M::Error> {
-                map.serialize_entry(column, self)
+                map.serialize_entry(column, value)
             }
-            fn check(&self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
-                let $v = self;
+            fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
                 $check
             }
         }
@@ -310,10 +334,14 @@ impl fmt::Display for Money {
 }
 
 impl ColumnValue for Money {
+    type Codec = Self;
+}
+
+impl ColumnCodec<Money> for Money {
     const KIND: ColumnKind = ColumnKind::Money;
     type Slot = Presence<rust_decimal::Decimal>;
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
-        <rust_decimal::Decimal as ColumnValue>::read(slot, map)
+        <rust_decimal::Decimal as ColumnCodec<_>>::read(slot, map)
     }
     fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
         Ok(match slot {
@@ -322,11 +350,15 @@ impl ColumnValue for Money {
             Presence::Value(amount) => Presence::Value(Money(amount)),
         })
     }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        self.0.write(column, map)
+    fn write<M: SerializeMap>(
+        value: &Money,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        <rust_decimal::Decimal as ColumnCodec<_>>::write(&value.0, column, map)
     }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        self.0.check(column, errors)
+    fn check(value: &Money, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        <rust_decimal::Decimal as ColumnCodec<_>>::check(&value.0, column, errors)
     }
 }
 
@@ -493,6 +525,14 @@ impl serde::Serialize for DateOnly {
 // ---- choices -----------------------------------------------------------------------------
 
 impl<C: Choice> ColumnValue for C {
+    type Codec = ChoiceCodec;
+}
+
+/// The codec of `choice!` types: a JSON integer in the 32-bit range.
+#[derive(Debug, Clone, Copy)]
+pub struct ChoiceCodec;
+
+impl<C: Choice> ColumnCodec<C> for ChoiceCodec {
     const KIND: ColumnKind = ColumnKind::Choice;
     const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
     type Slot = Presence<i32>;
@@ -504,22 +544,26 @@ impl<C: Choice> ColumnValue for C {
         };
         Ok(())
     }
-    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<C>, String> {
         Ok(match slot {
             Presence::Absent => Presence::Absent,
             Presence::Null => Presence::Null,
             Presence::Value(v) => Presence::Value(C::from_value(v)),
         })
     }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry(column, &self.value())
+    fn write<M: SerializeMap>(
+        value: &C,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(column, &value.value())
     }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        if !self.is_known() {
+    fn check(value: &C, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if !value.is_known() {
             errors.add(
                 column.logical_name,
                 Rule::UnknownOption,
-                self.value(),
+                value.value(),
                 format!(
                     "is not an option of choice `{}`; declare it in a layer of the choice",
                     C::METADATA.name
@@ -527,8 +571,8 @@ impl<C: Choice> ColumnValue for C {
             );
         }
     }
-    fn choice_value(&self) -> Option<i32> {
-        Some(self.value())
+    fn choice_value(value: &C) -> Option<i32> {
+        Some(value.value())
     }
 }
 
@@ -547,6 +591,10 @@ impl<'de> de::Deserialize<'de> for OptionValue {
 }
 
 impl<C: Choice> ColumnValue for Choices<C> {
+    type Codec = Self;
+}
+
+impl<C: Choice> ColumnCodec<Choices<C>> for Choices<C> {
     const KIND: ColumnKind = ColumnKind::MultiChoice;
     const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
     type Slot = Presence<Choices<C>>;
@@ -558,23 +606,27 @@ impl<C: Choice> ColumnValue for Choices<C> {
     fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
         Ok(slot)
     }
-    fn write<M: SerializeMap>(&self, column: &'static str, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry(column, self)
+    fn write<M: SerializeMap>(
+        value: &Self,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(column, value)
     }
-    fn check(&self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
-        if self.len() > crate::MAX_MULTI_SELECT_VALUES {
+    fn check(value: &Self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if value.len() > crate::MAX_MULTI_SELECT_VALUES {
             errors.add(
                 column.logical_name,
                 Rule::TooManyValues,
-                self.len(),
+                value.len(),
                 format!(
                     "selects {} options; Dataverse stores at most {}",
-                    self.len(),
+                    value.len(),
                     crate::MAX_MULTI_SELECT_VALUES
                 ),
             );
         }
-        for c in self.iter().filter(|c| !c.is_known()) {
+        for c in value.iter().filter(|c| !c.is_known()) {
             errors.add(
                 column.logical_name,
                 Rule::UnknownOption,
@@ -600,6 +652,10 @@ impl<C: Choice> ColumnValue for Choices<C> {
 pub struct PartyList;
 
 impl ColumnValue for PartyList {
+    type Codec = Self;
+}
+
+impl ColumnCodec<PartyList> for PartyList {
     const KIND: ColumnKind = ColumnKind::PartyList;
     type Slot = ();
     fn read<'de, A: MapAccess<'de>>(_: &mut (), map: &mut A) -> Result<(), A::Error> {
@@ -608,13 +664,17 @@ impl ColumnValue for PartyList {
     fn finish(_: (), _: &'static str) -> Result<Presence<Self>, String> {
         Ok(Presence::Absent)
     }
-    fn write<M: SerializeMap>(&self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
+    fn write<M: SerializeMap>(_: &Self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
         Ok(())
     }
     fn write_null<M: SerializeMap>(_: &'static str, _: &mut M) -> Result<(), M::Error> {
         Ok(())
     }
-    fn write_response<M: SerializeMap>(&self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
+    fn write_response<M: SerializeMap>(
+        _: &Self,
+        _: &'static str,
+        _: &mut M,
+    ) -> Result<(), M::Error> {
         Ok(())
     }
     fn write_response_null<M: SerializeMap>(_: &'static str, _: &mut M) -> Result<(), M::Error> {

@@ -59,9 +59,13 @@ impl ColumnMetadata {
         field: &'static str,
     ) -> Self {
         Self {
-            choice: T::CHOICE,
-            lookup: T::LOOKUP,
-            ..Self::new(logical_name, field, T::KIND)
+            choice: <T::Codec as crate::ColumnCodec<T>>::CHOICE,
+            lookup: <T::Codec as crate::ColumnCodec<T>>::LOOKUP,
+            ..Self::new(
+                logical_name,
+                field,
+                <T::Codec as crate::ColumnCodec<T>>::KIND,
+            )
         }
     }
 

@@ -89,13 +89,16 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
-pub use column::{ColumnKind, ColumnValue, Money, PartyList};
+pub use column::{ChoiceCodec, ColumnCodec, ColumnKind, ColumnValue, Money, PartyList, SlotOf};
 pub use entity::{
     ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload, ResponseBody,
 };
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
-pub use lookup::{Lookup, LookupMetadata, RelationshipMetadata, TargetMetadata, UnknownTarget};
+pub use lookup::{
+    Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
+};
+pub use lookup_column::LookupCodec;
 
 /// A Dataverse unique identifier (`Edm.Guid`).
 pub use uuid::Uuid as Guid;
@@ -181,10 +184,12 @@ macro_rules! choice {
 /// multi-target one `<column>_<target>`. `cascade` takes a preset (`parental`, `referential`,
 /// `restrict`) and/or per-action values (`archive`, `assign`, `delete`, `merge`, `reparent`,
 /// `rollup_view`, `share`, `unshare`); actions not given are `NoCascade`. Each action accepts
-/// only its documented values unless the relationship is marked `system`.
+/// only its documented values unless the relationship is marked `system`. A value's
+/// methods (`id`, `logical_name`, `target`, `navigation`, `bind_path`, ...) are those of
+/// the [`Lookup`] trait.
 ///
 /// ```
-/// use dataverse_model::{lookup, CascadeType, Guid};
+/// use dataverse_model::{lookup, CascadeType, Guid, Lookup};
 ///
 /// lookup! {
 ///     /// What a session is about.

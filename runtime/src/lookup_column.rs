@@ -1,13 +1,13 @@
 //! Reading and writing lookup columns: `_<col>_value` with its annotations on read,
 //! `<navigation>@odata.bind` on write. `lookup!` types implement
-//! [`ColumnValue`](crate::ColumnValue) by calling these.
+//! [`ColumnValue`](crate::ColumnValue) through [`LookupCodec`], which calls these.
 
 use std::fmt;
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
-use crate::column::Presence;
+use crate::column::{ColumnCodec, ColumnKind, Presence};
 use crate::entity::ColumnMetadata;
 use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors};
 
@@ -215,75 +215,54 @@ pub fn check<L: Lookup>(lookup: &L, column: &ColumnMetadata, errors: &mut Valida
     }
 }
 
-/// Implements [`ColumnValue`](crate::ColumnValue) for a `lookup!` type.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_lookup_column {
-    ($ty:ty) => {
-        #[automatically_derived]
-        impl $crate::ColumnValue for $ty {
-            const KIND: $crate::ColumnKind = $crate::ColumnKind::Lookup;
-            const LOOKUP: ::core::option::Option<&'static $crate::LookupMetadata> =
-                ::core::option::Option::Some(<$ty as $crate::Lookup>::METADATA);
-            type Slot = $crate::__private::lookup_column::LookupSlot;
-            fn read<'de, A: $crate::__private::serde::de::MapAccess<'de>>(
-                slot: &mut Self::Slot,
-                map: &mut A,
-            ) -> ::core::result::Result<(), A::Error> {
-                $crate::__private::lookup_column::read(slot, map)
-            }
-            fn read_annotation<'de, A: $crate::__private::serde::de::MapAccess<'de>>(
-                slot: &mut Self::Slot,
-                annotation: &str,
-                map: &mut A,
-            ) -> ::core::result::Result<bool, A::Error> {
-                $crate::__private::lookup_column::read_annotation::<Self, A>(slot, annotation, map)
-            }
-            fn finish(
-                slot: Self::Slot,
-                column: &'static str,
-            ) -> ::core::result::Result<
-                $crate::__private::Presence<Self>,
-                $crate::__private::std::string::String,
-            > {
-                $crate::__private::lookup_column::finish::<Self>(slot, column)
-            }
-            fn write<M: $crate::__private::serde::ser::SerializeMap>(
-                &self,
-                column: &'static str,
-                map: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
-                $crate::__private::lookup_column::write(self, column, map)
-            }
-            fn write_null<M: $crate::__private::serde::ser::SerializeMap>(
-                column: &'static str,
-                map: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
-                $crate::__private::lookup_column::write_null::<Self, M>(column, map)
-            }
-            fn can_write(&self) -> bool {
-                <Self as $crate::Lookup>::target(self).is_some()
-            }
-            fn write_response<M: $crate::__private::serde::ser::SerializeMap>(
-                &self,
-                column: &'static str,
-                map: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
-                $crate::__private::lookup_column::write_response(self, column, map)
-            }
-            fn write_response_null<M: $crate::__private::serde::ser::SerializeMap>(
-                column: &'static str,
-                map: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
-                $crate::__private::lookup_column::write_response_null(column, map)
-            }
-            fn check(
-                &self,
-                column: &$crate::ColumnMetadata,
-                errors: &mut $crate::ValidationErrors,
-            ) {
-                $crate::__private::lookup_column::check(self, column, errors)
-            }
-        }
-    };
+/// The codec of `lookup!` types: the functions of this module, generic over the lookup.
+#[derive(Debug, Clone, Copy)]
+pub struct LookupCodec;
+
+impl<L: Lookup> ColumnCodec<L> for LookupCodec {
+    const KIND: ColumnKind = ColumnKind::Lookup;
+    const LOOKUP: Option<&'static LookupMetadata> = Some(L::METADATA);
+    type Slot = LookupSlot;
+    fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
+        read(slot, map)
+    }
+    fn read_annotation<'de, A: MapAccess<'de>>(
+        slot: &mut LookupSlot,
+        annotation: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        read_annotation::<L, A>(slot, annotation, map)
+    }
+    fn finish(slot: LookupSlot, column: &'static str) -> Result<Presence<L>, String> {
+        finish(slot, column)
+    }
+    fn write<M: SerializeMap>(
+        value: &L,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        write(value, column, map)
+    }
+    fn can_write(value: &L) -> bool {
+        value.target().is_some()
+    }
+    fn write_null<M: SerializeMap>(column: &'static str, map: &mut M) -> Result<(), M::Error> {
+        write_null::<L, M>(column, map)
+    }
+    fn write_response<M: SerializeMap>(
+        value: &L,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        write_response(value, column, map)
+    }
+    fn write_response_null<M: SerializeMap>(
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        write_response_null(column, map)
+    }
+    fn check(value: &L, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        check(value, column, errors)
+    }
 }

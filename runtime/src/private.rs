@@ -8,15 +8,16 @@ pub use std;
 pub use crate::choice::{display_choice, parse_choice};
 pub use crate::{
     CascadeConfiguration, CascadeType, Choice, ChoiceMetadata, Guid, LocalizedLabel, Lookup,
-    LookupMetadata, OptionMetadata, RelationshipMetadata, StatusChoice, TargetMetadata,
+    LookupMetadata, LookupRef, OptionMetadata, RelationshipMetadata, StatusChoice, TargetMetadata,
     UnknownTarget,
 };
 
-pub use crate::column::{ColumnKind, ColumnValue, Presence, read_etag, skip};
+pub use crate::column::{ColumnCodec, ColumnKind, ColumnValue, Presence, SlotOf, read_etag, skip};
 pub use crate::entity::{
     ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Payload, ResponseBody,
 };
 pub use crate::lookup_column;
+pub use crate::lookup_column::LookupCodec;
 pub use crate::reader::{
     Bare, ColumnVisitor, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column,
     finish_field, first_error, read_annotation_or_other, read_column, read_column_annotation,

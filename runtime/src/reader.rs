@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
-use crate::column::{ColumnValue, Presence};
+use crate::column::{CodecOf, ColumnCodec, ColumnValue, Presence, SlotOf};
 use crate::entity::{ColumnMetadata, FormattedValues, Operation};
 use crate::{Field, Rule, ValidationErrors};
 
@@ -52,10 +52,10 @@ fn write_value<T: ColumnValue, M: SerializeMap>(
     operation: Operation,
     map: &mut M,
 ) -> Result<(), M::Error> {
-    if operation == Operation::Update && !value.can_write() {
+    if operation == Operation::Update && !CodecOf::<T>::can_write(value) {
         return Ok(());
     }
-    value.write(column, map)
+    CodecOf::<T>::write(value, column, map)
 }
 
 /// A bare `T`: must be in the response and not null.
@@ -102,10 +102,10 @@ impl<T: ColumnValue> Wrap<T> for Bare {
         column: &'static str,
         map: &mut M,
     ) -> Result<(), M::Error> {
-        out.write_response(column, map)
+        CodecOf::<T>::write_response(out, column, map)
     }
     fn validate(out: &T, column: &ColumnMetadata, _: Operation, errors: &mut ValidationErrors) {
-        out.check(column, errors);
+        CodecOf::<T>::check(out, column, errors);
     }
     fn get(out: &T) -> Option<&T> {
         Some(out)
@@ -128,7 +128,7 @@ impl<T: ColumnValue> Wrap<T> for Optional {
     ) -> Result<(), M::Error> {
         match out {
             Some(v) => write_value(v, column, operation, map),
-            None => T::write_null(column, map),
+            None => CodecOf::<T>::write_null(column, map),
         }
     }
     fn write_response<M: SerializeMap>(
@@ -137,8 +137,8 @@ impl<T: ColumnValue> Wrap<T> for Optional {
         map: &mut M,
     ) -> Result<(), M::Error> {
         match out {
-            Some(v) => v.write_response(column, map),
-            None => T::write_response_null(column, map),
+            Some(v) => CodecOf::<T>::write_response(v, column, map),
+            None => CodecOf::<T>::write_response_null(column, map),
         }
     }
     fn validate(
@@ -148,7 +148,7 @@ impl<T: ColumnValue> Wrap<T> for Optional {
         errors: &mut ValidationErrors,
     ) {
         match out {
-            Some(v) => v.check(column, errors),
+            Some(v) => CodecOf::<T>::check(v, column, errors),
             None => required_missing(column, operation, errors),
         }
     }
@@ -174,7 +174,7 @@ impl<T: ColumnValue> Wrap<T> for Tri {
     ) -> Result<(), M::Error> {
         match out {
             Field::Value(v) => write_value(v, column, operation, map),
-            Field::Null => T::write_null(column, map),
+            Field::Null => CodecOf::<T>::write_null(column, map),
             Field::Unset => Ok(()),
         }
     }
@@ -184,8 +184,8 @@ impl<T: ColumnValue> Wrap<T> for Tri {
         map: &mut M,
     ) -> Result<(), M::Error> {
         match out {
-            Field::Value(v) => v.write_response(column, map),
-            Field::Null => T::write_response_null(column, map),
+            Field::Value(v) => CodecOf::<T>::write_response(v, column, map),
+            Field::Null => CodecOf::<T>::write_response_null(column, map),
             Field::Unset => Ok(()),
         }
     }
@@ -196,7 +196,7 @@ impl<T: ColumnValue> Wrap<T> for Tri {
         errors: &mut ValidationErrors,
     ) {
         match out {
-            Field::Value(v) => v.check(column, errors),
+            Field::Value(v) => CodecOf::<T>::check(v, column, errors),
             Field::Null | Field::Unset => required_missing(column, operation, errors),
         }
     }
@@ -208,30 +208,30 @@ impl<T: ColumnValue> Wrap<T> for Tri {
 /// Reads a column's property into its slot, naming the column in any error.
 #[inline]
 pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
-    slot: &mut T::Slot,
+    slot: &mut SlotOf<T>,
     column: &'static str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    T::read(slot, &mut ColumnMap { inner: map, column })
+    CodecOf::<T>::read(slot, &mut ColumnMap { inner: map, column })
 }
 
 /// Reads an annotation of a column's property; false when the column type does not use it.
 #[inline]
 pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
-    slot: &mut T::Slot,
+    slot: &mut SlotOf<T>,
     annotation: &str,
     column: &'static str,
     map: &mut A,
 ) -> Result<bool, A::Error> {
-    T::read_annotation(slot, annotation, &mut ColumnMap { inner: map, column })
+    CodecOf::<T>::read_annotation(slot, annotation, &mut ColumnMap { inner: map, column })
 }
 
 /// Finishes a column, naming it in any error.
 pub fn finish_column<T: ColumnValue, W: Wrap<T>, E: de::Error>(
-    slot: T::Slot,
+    slot: SlotOf<T>,
     column: &'static str,
 ) -> Result<W::Out, E> {
-    T::finish(slot, column)
+    CodecOf::<T>::finish(slot, column)
         .and_then(|read| W::finish(read, column))
         .map_err(|message| E::custom(crate::DecodeError::new(column, message)))
 }
@@ -368,11 +368,13 @@ pub fn check_status<S: ColumnValue, T: ColumnValue>(
     let (Some(state), Some(status)) = (state, status) else {
         return;
     };
-    let (Some(state_value), Some(status_value)) = (state.choice_value(), status.choice_value())
-    else {
+    let (Some(state_value), Some(status_value)) = (
+        CodecOf::<S>::choice_value(state),
+        CodecOf::<T>::choice_value(status),
+    ) else {
         return;
     };
-    let owner = T::CHOICE
+    let owner = CodecOf::<T>::CHOICE
         .and_then(|c| c.option(status_value))
         .and_then(|o| o.state);
     if let Some(owner) = owner
@@ -460,7 +462,7 @@ pub fn write_formatted_values<M: SerializeMap>(
 
 /// Finishes a column into its field value; on error records the first one and gives `None`.
 pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
-    slot: T::Slot,
+    slot: SlotOf<T>,
     column: &'static str,
     error: &mut Option<E>,
 ) -> Option<W::Out> {

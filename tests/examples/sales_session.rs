@@ -3,7 +3,7 @@
 //! Run with `cargo run --example sales_session` (optionally followed by the path of another
 //! Web API page of sessions to decode).
 
-use dataverse_model::{Choice, Entity, Field, Operation, Page};
+use dataverse_model::{Choice, Entity, Field, Lookup, Operation, Page};
 use dataverse_model_tests::session::{SalesSession, Session};
 use dataverse_model_tests::session_choices::SalesSessionEventReason;
 use dataverse_model_tests::session_lookups::SalesRegarding;

@@ -2,7 +2,7 @@
 //! error that names the column (value errors) or the position (pure syntax errors) — and
 //! never a panic. The behaviours are listed in GUARANTEES.md at the repository root.
 
-use dataverse_model::{Choices, Field, Operation, Page, Rule};
+use dataverse_model::{Choices, Field, Lookup, Operation, Page, Rule};
 use dataverse_model_tests::all_kinds::AllKinds;
 use dataverse_model_tests::session::{SalesSession, Session};
 use dataverse_model_tests::session_choices::SessionEventReason;

@@ -98,6 +98,8 @@ fn entity_works_with_shadowed_names() {
 
 #[test]
 fn works_with_shadowed_names() {
+    // the value methods are the `Lookup` trait's
+    use ::dataverse_model::Lookup as _;
     let id = ::dataverse_model::Guid::nil();
     let lead = SalesParent::from_target("lead", id);
     assert_eq!(

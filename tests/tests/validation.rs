@@ -3,7 +3,8 @@
 //! table of the Sales sample that covers nearly every column type.
 
 use dataverse_model::{
-    Choices, Field, Guid, Operation, Rule, ValidationError, choice, dataverse_entity, lookup,
+    Choices, Field, Guid, Lookup, Operation, Rule, ValidationError, choice, dataverse_entity,
+    lookup,
 };
 use rust_decimal::Decimal;
 use time::macros::{date, datetime};

@@ -11,8 +11,9 @@ struct ColumnPlan<'a> {
     column: &'a Column,
     name: String,
     index: usize,
-    /// `<T as ColumnValue>`, spanned on the field's type so type errors point there.
-    as_value: TokenStream,
+    /// `T`'s codec (`<<T as ColumnValue>::Codec as ColumnCodec<T>>`), spanned on the field's
+    /// type so type errors point there.
+    codec: TokenStream,
     wrap: TokenStream,
 }
 
@@ -28,7 +29,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .enumerate()
         .map(|(index, (field, column))| {
             let ty = &column.value_ty;
-            let as_value = quote_spanned!(ty.span()=> <#ty as #p::ColumnValue>);
+            let codec =
+                quote_spanned!(ty.span()=> <<#ty as #p::ColumnValue>::Codec as #p::ColumnCodec<#ty>>);
             let wrap = match column.wrapper {
                 Wrapper::Bare => quote!(#p::Bare),
                 Wrapper::Option => quote!(#p::Optional),
@@ -39,7 +41,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
                 column,
                 name: column.logical_name(&field.ident),
                 index,
-                as_value,
+                codec,
                 wrap,
             }
         })
@@ -305,8 +307,9 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
-        let (s, as_value, ty) = (slot(plan), &plan.as_value, &plan.column.value_ty);
-        quote_spanned!(ty.span()=> let mut #s: #as_value::Slot = ::core::default::Default::default();)
+        let (s, ty) = (slot(plan), &plan.column.value_ty);
+        // `__dv` spelled here, not interpolated, so an unsupported type's error points at it
+        quote_spanned!(ty.span()=> let mut #s: __dv::SlotOf<#ty> = ::core::default::Default::default();)
     });
     let value_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
@@ -414,7 +417,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
     let [_, _, primary_id, _] = identity(entity, p);
     let mut out = TokenStream::new();
     for plan in plans {
-        let (as_value, name, a) = (&plan.as_value, &plan.name, &plan.column.attrs);
+        let (codec, name, a) = (&plan.codec, &plan.name, &plan.column.attrs);
         let ty = &plan.column.value_ty;
         let ty_text = quote!(#ty).to_string().replace(' ', "");
         let field = &plan.field.ident;
@@ -423,7 +426,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
                 "`{key}` applies to {what} columns, but column `{name}` has type `{ty_text}`; remove it"
             );
             out.extend(quote_spanned! {span=>
-                const _: () = if !::core::matches!(#as_value::KIND, #kinds) { ::core::panic!(#message) };
+                const _: () = if !::core::matches!(#codec::KIND, #kinds) { ::core::panic!(#message) };
             });
         };
         if let Some((_, span)) = a.max_length {
@@ -464,7 +467,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
         );
         out.extend(may_be_primary(entity, name).then(|| quote_spanned! {ty.span()=>
-            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#as_value::KIND, #p::ColumnKind::Guid) {
+            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#codec::KIND, #p::ColumnKind::Guid) {
                 ::core::panic!(#message)
             };
         }));
@@ -486,7 +489,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             };
             out.extend(quote_spanned! {ty.span()=>
                 const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
-                    if !#p::extends_compatible(__base, #as_value::KIND, #as_value::CHOICE, #as_value::LOOKUP) {
+                    if !#p::extends_compatible(__base, #codec::KIND, #codec::CHOICE, #codec::LOOKUP) {
                         ::core::panic!(#keep)
                     }
                 };

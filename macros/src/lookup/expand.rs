@@ -136,25 +136,9 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         quote!(#(#checks)*)
     });
 
-    let arms = |f: &dyn Fn(usize, &Target) -> TokenStream| -> Vec<TokenStream> {
-        targets.iter().enumerate().map(|(i, t)| f(i, t)).collect()
-    };
-    let id_arms = arms(&|_, t| {
+    let ref_arms = targets.iter().enumerate().map(|(i, t)| {
         let v = t.ident;
-        quote!(Self::#v(__id) => *__id,)
-    });
-    let name_arms = arms(&|_, t| {
-        let v = t.ident;
-        let table = &t.table;
-        quote!(Self::#v(_) => #table,)
-    });
-    let target_arms = arms(&|i, t| {
-        let v = t.ident;
-        quote!(Self::#v(_) => ::core::option::Option::Some(&__TARGETS[#i]),)
-    });
-    let nav_arms = arms(&|i, t| {
-        let v = t.ident;
-        quote!(Self::#v(_) => ::core::option::Option::Some(__TARGETS[#i].navigation),)
+        quote!(Self::#v(__id) => #p::LookupRef::Known(&__TARGETS[#i], *__id),)
     });
     let from_arms: Vec<TokenStream> = targets
         .iter()
@@ -166,7 +150,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         })
         .collect();
 
-    let (from_other, id_other, name_other, target_other, nav_other) = match &lookup.extends {
+    let (from_other, ref_other) = match &lookup.extends {
         None => (
             quote! {
                 Self::#fallback(#p::UnknownTarget {
@@ -175,17 +159,11 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
                     navigation: ::core::option::Option::None,
                 })
             },
-            quote!(Self::#fallback(__unknown) => __unknown.id,),
-            quote!(Self::#fallback(__unknown) => &__unknown.logical_name,),
-            quote!(Self::#fallback(_) => ::core::option::Option::None,),
-            quote!(Self::#fallback(__unknown) => ::core::option::Option::as_deref(&__unknown.navigation),),
+            quote!(Self::#fallback(__unknown) => #p::LookupRef::Unknown(__unknown),),
         ),
         Some(base) => (
             quote!(Self::#base_variant(<#base as #p::Lookup>::from_target(__logical_name, __id))),
-            quote!(Self::#base_variant(__base) => #p::Lookup::id(__base),),
-            quote!(Self::#base_variant(__base) => #p::Lookup::logical_name(__base),),
-            quote!(Self::#base_variant(__base) => #p::Lookup::target(__base),),
-            quote!(Self::#base_variant(__base) => #p::Lookup::navigation(__base),),
+            quote!(Self::#base_variant(__base) => #p::Lookup::target_ref(__base),),
         ),
     };
     let from_target_body = if from_arms.is_empty() {
@@ -256,7 +234,10 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             #base_checks
 
             // reading and writing as an entity column: generic code in the runtime
-            #krate::__impl_lookup_column!(#ident);
+            #[automatically_derived]
+            impl #p::ColumnValue for #ident {
+                type Codec = #p::LookupCodec;
+            }
 
             #[automatically_derived]
             impl #p::Lookup for #ident {
@@ -266,31 +247,10 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
                     #from_target_body
                 }
 
-                fn id(&self) -> #p::Guid {
+                fn target_ref(&self) -> #p::LookupRef<'_> {
                     match self {
-                        #(#id_arms)*
-                        #id_other
-                    }
-                }
-
-                fn logical_name(&self) -> &str {
-                    match self {
-                        #(#name_arms)*
-                        #name_other
-                    }
-                }
-
-                fn target(&self) -> ::core::option::Option<&'static #p::TargetMetadata> {
-                    match self {
-                        #(#target_arms)*
-                        #target_other
-                    }
-                }
-
-                fn navigation(&self) -> ::core::option::Option<&str> {
-                    match self {
-                        #(#nav_arms)*
-                        #nav_other
+                        #(#ref_arms)*
+                        #ref_other
                     }
                 }
             }
@@ -299,43 +259,6 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             impl #ident {
                 /// The lookup's column, targets and layers (`'static`).
                 pub const METADATA: &'static #p::LookupMetadata = &__METADATA;
-
-                /// The value for table `logical_name` and row `id`; a table no layer declares
-                /// is kept in the fallback.
-                pub fn from_target(logical_name: &str, id: #p::Guid) -> Self {
-                    <Self as #p::Lookup>::from_target(logical_name, id)
-                }
-
-                /// The referenced row's id.
-                pub fn id(&self) -> #p::Guid {
-                    <Self as #p::Lookup>::id(self)
-                }
-
-                /// The referenced table's logical name.
-                pub fn logical_name(&self) -> &str {
-                    <Self as #p::Lookup>::logical_name(self)
-                }
-
-                /// The navigation property (the `@odata.bind` key); `None` for an unknown
-                /// target the service did not name.
-                pub fn navigation(&self) -> ::core::option::Option<&str> {
-                    <Self as #p::Lookup>::navigation(self)
-                }
-
-                /// `/<entity set>(<id>)`, the `@odata.bind` value; `None` for an unknown target.
-                pub fn bind_path(&self) -> ::core::option::Option<#p::std::string::String> {
-                    <Self as #p::Lookup>::bind_path(self)
-                }
-
-                /// The target's metadata; `None` for an unknown target.
-                pub fn target(&self) -> ::core::option::Option<&'static #p::TargetMetadata> {
-                    <Self as #p::Lookup>::target(self)
-                }
-
-                /// True when some layer declares the target table.
-                pub fn is_known(&self) -> bool {
-                    <Self as #p::Lookup>::is_known(self)
-                }
             }
 
             #from_base

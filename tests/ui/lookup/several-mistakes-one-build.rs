@@ -1,4 +1,4 @@
-use dataverse_model::lookup;
+use dataverse_model::{Lookup, lookup};
 
 lookup! {
     #[lookup(colum = "parentid")]
