@@ -207,13 +207,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
     quote! {
         #(#attrs)*
         #enum_doc
-        #[derive(
-            ::core::clone::Clone,
-            ::core::cmp::PartialEq,
-            ::core::cmp::Eq,
-            ::core::hash::Hash,
-            ::core::fmt::Debug
-        )]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         #vis enum #ident {
             #(#variants)*
             #extra_variant
@@ -252,6 +246,25 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
                         #(#ref_arms)*
                         #ref_other
                     }
+                }
+            }
+
+            // equality and hash through `target_ref`: one short function each, not a match
+            // over every variant
+            #[automatically_derived]
+            impl ::core::cmp::PartialEq for #ident {
+                fn eq(&self, __other: &Self) -> bool {
+                    #p::Lookup::target_ref(self).same_as(&#p::Lookup::target_ref(__other))
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::cmp::Eq for #ident {}
+
+            #[automatically_derived]
+            impl ::core::hash::Hash for #ident {
+                fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) {
+                    #p::Lookup::target_ref(self).hash_into(__state)
                 }
             }
 
