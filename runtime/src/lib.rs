@@ -74,6 +74,7 @@ mod cascade;
 mod choice;
 mod choices;
 mod column;
+mod compact;
 mod entity;
 mod error;
 mod field;

@@ -1,7 +1,7 @@
 //! DESIGN.md's "The user's view" example, compiled and exercised. The `// ...` elisions of
 //! the document are filled with the real options and targets the Sales layer relies on.
 
-use dataverse_model::{Entity, Field, Guid, choice, dataverse_entity, lookup};
+use dataverse_model::{Choice, Entity, Field, Guid, choice, dataverse_entity, lookup};
 
 // ---- base layer (Omnichannel) ------------------------------------------------------------
 choice! {

@@ -2,7 +2,7 @@
 //! responses, request bodies, unknown data surviving a read-modify-write, request helpers
 //! and identity inherited by the Sales layer.
 
-use dataverse_model::{Entity, Field, Guid, Lookup, Operation, Page};
+use dataverse_model::{Choice, Entity, Field, Guid, Lookup, Operation, Page};
 use dataverse_model_tests::session::{SalesSession, Session};
 use dataverse_model_tests::session_choices::{
     SalesSessionEventReason, SessionEventReason, SessionState, SessionStatus,

@@ -50,20 +50,17 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
                             ::core::option::Option::None => ::core::panic!(#message),
                         };
                 });
-                quote!(::core::option::Option::Some(#const_name))
+                Some(const_name)
             }
-            _ => quote!(::core::option::Option::None),
+            _ => None,
         };
-        quote! {
-            #p::OptionMetadata {
-                value: #value,
-                variant: #variant,
-                label: #label,
-                labels: &[#(#labels),*],
-                description: #description,
-                layer: #layer,
-                state: #state,
-            }
+        // positional constructors (runtime `compact.rs`): short tokens, fast user builds
+        let option = quote! {
+            #p::option(#value, #variant, #label, &[#(#labels),*], #description, __LAYER)
+        };
+        match state {
+            Some(state) => quote!(#p::status_option(#option, #state)),
+            None => option,
         }
     });
     let options_meta: Vec<TokenStream> = options_meta.collect();
@@ -217,10 +214,11 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
             use #krate::__private as __dv;
             #(#checks)*
 
+            const __LAYER: &str = #layer;
             static __METADATA: #p::ChoiceMetadata = #p::ChoiceMetadata {
                 name: #name,
                 global: #global,
-                layer: #layer,
+                layer: __LAYER,
                 options: &[#(#options_meta),*],
                 base: #base_meta,
                 state_choice: #state_choice,
@@ -230,23 +228,6 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
             #[allow(dead_code)]
             impl #ident {
                 #core_methods
-
-                /// The default (1033) label of the top-most layer declaring the value;
-                /// `None` for an unknown value.
-                pub fn label(self) -> ::core::option::Option<&'static str> {
-                    <Self as #p::Choice>::label(self)
-                }
-
-                /// The label in language `lcid` (e.g. 1036 for French); `None` when the value is
-                /// unknown or has no label in that language.
-                pub fn label_in(self, lcid: u32) -> ::core::option::Option<&'static str> {
-                    <Self as #p::Choice>::label_in(self, lcid)
-                }
-
-                /// The option whose label equals `label`, ignoring surrounding white space.
-                pub fn from_label(label: &str) -> ::core::option::Option<Self> {
-                    <Self as #p::Choice>::from_label(label)
-                }
             }
 
             #[automatically_derived]

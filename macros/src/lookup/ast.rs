@@ -92,6 +92,18 @@ impl CascadeValue {
         }
     }
 
+    /// The value's letter in the runtime's `cascade_from_codes`.
+    pub fn code(self) -> char {
+        match self {
+            CascadeValue::NoCascade => 'N',
+            CascadeValue::Cascade => 'C',
+            CascadeValue::Active => 'A',
+            CascadeValue::UserOwned => 'U',
+            CascadeValue::RemoveLink => 'R',
+            CascadeValue::Restrict => 'X',
+        }
+    }
+
     pub fn names() -> Vec<&'static str> {
         Self::ALL.iter().map(|v| v.name()).collect()
     }

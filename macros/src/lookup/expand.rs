@@ -67,6 +67,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
 
+    // positional constructors (runtime `compact.rs`): short tokens, fast user builds
     let target_tables = targets.iter().map(|t| {
         let table = &t.table;
         let variant = t.ident.to_string();
@@ -75,8 +76,9 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             None => quote!(""),
         };
         let nav = navigation(lookup, t, total);
-        let relationship = match &t.attr.relationship {
-            None => quote!(::core::option::Option::None),
+        let target = quote!(#p::target(#table, #variant, #entity_set, #nav, __LAYER));
+        match &t.attr.relationship {
+            None => target,
             Some(schema) => {
                 let referenced_entity = t.attr.referenced_entity.as_ref().unwrap_or(&t.table);
                 let referenced_attribute = match &t.attr.referenced_attribute {
@@ -84,34 +86,15 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
                     None => quote!(""),
                 };
                 let values = t.cascade();
-                let fields = Action::ALL.iter().map(|a| {
-                    let field = syn::Ident::new(a.keyword(), proc_macro2::Span::call_site());
-                    let value =
-                        syn::Ident::new(values[a.index()].name(), proc_macro2::Span::call_site());
-                    quote!(#field: #p::CascadeType::#value)
-                });
+                let codes: String = Action::ALL
+                    .iter()
+                    .map(|a| values[a.index()].code())
+                    .collect();
                 let system = t.attr.system.is_some();
                 quote! {
-                    ::core::option::Option::Some(#p::RelationshipMetadata {
-                        schema_name: #schema,
-                        referenced_entity: #referenced_entity,
-                        referenced_attribute: #referenced_attribute,
-                        referencing_attribute: #column,
-                        referencing_navigation: #nav,
-                        cascade: #p::CascadeConfiguration { #(#fields,)* },
-                        system: #system,
-                    })
+                    #p::related(#target, #column, #schema, #referenced_entity,
+                        #referenced_attribute, #codes, #system)
                 }
-            }
-        };
-        quote! {
-            #p::TargetMetadata {
-                logical_name: #table,
-                variant: #variant,
-                entity_set: #entity_set,
-                navigation: #nav,
-                relationship: #relationship,
-                layer: #name,
             }
         }
     });
@@ -215,12 +198,13 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
 
         const _: () = {
             use #krate::__private as __dv;
+            const __LAYER: &str = #name;
             static __TARGETS: [#p::TargetMetadata; #total] = [#(#target_tables),*];
 
             static __METADATA: #p::LookupMetadata = #p::LookupMetadata {
                 column: #column,
                 navigation_pattern: #pattern,
-                layer: #name,
+                layer: __LAYER,
                 targets: &__TARGETS,
                 base: #base_meta,
             };
