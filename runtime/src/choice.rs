@@ -207,6 +207,20 @@ pub fn parse_choice<C: Choice>(text: &str) -> Result<C, crate::ParseChoiceError>
         })
 }
 
+/// Writes a choice as `#[derive(Debug)]` would: the variant of the layer's option with
+/// `value`, else `fallback(value)`.
+pub fn debug_choice(
+    value: i32,
+    layer: &ChoiceMetadata,
+    fallback: &str,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match layer.options.iter().find(|o| o.value == value) {
+        Some(option) => f.write_str(option.variant),
+        None => f.debug_tuple(fallback).field(&value).finish(),
+    }
+}
+
 /// Writes the label, or the number for an unknown value.
 pub fn display_choice<C: Choice>(choice: C, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     match choice.label() {

@@ -5,7 +5,7 @@ pub use serde;
 pub use serde_json;
 pub use std;
 
-pub use crate::choice::{display_choice, parse_choice};
+pub use crate::choice::{debug_choice, display_choice, parse_choice};
 pub use crate::compact::{cascade_from_codes, option, related, status_option, target};
 pub use crate::{
     CascadeConfiguration, CascadeType, Choice, ChoiceMetadata, Guid, LocalizedLabel, Lookup,

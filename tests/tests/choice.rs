@@ -229,6 +229,27 @@ fn layers_compare_and_hash_by_value() {
 }
 
 #[test]
+fn debug_prints_as_derive_would() {
+    assert_eq!(format!("{:?}", SessionEventReason::Default), "Default");
+    assert_eq!(
+        format!("{:?}", SessionEventReason::from_value(192_350_047)),
+        "Unrecognized(192350047)"
+    );
+    assert_eq!(
+        format!("{:?}", SalesSessionEventReason::from_value(192_350_024)),
+        "BotTransferSession"
+    );
+    assert_eq!(
+        format!("{:?}", SalesSessionEventReason::from_value(192_350_000)),
+        "Base(Default)"
+    );
+    assert_eq!(
+        format!("{:?}", SalesSessionEventReason::from_value(192_350_047)),
+        "Base(Unrecognized(192350047))"
+    );
+}
+
+#[test]
 fn display_and_from_str_use_labels_or_numbers() {
     assert_eq!(
         SessionEventReason::PostchatSurvey.to_string(),

@@ -187,6 +187,24 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
         }
     };
 
+    // as `#[derive(Debug)]` prints it: `Variant`, `Fallback(value)`, `Base(BaseVariant)`
+    let debug_body = match &choice.args.extends {
+        None => {
+            let fallback = choice.fallback_ident().to_string();
+            quote!(#p::debug_choice(Self::value(*self), &__METADATA, #fallback, __f))
+        }
+        Some(_) => {
+            let base_variant = choice.base_ident();
+            let base_name = base_variant.to_string();
+            quote! {
+                match self {
+                    Self::#base_variant(__base) => __f.debug_tuple(#base_name).field(__base).finish(),
+                    _ => #p::debug_choice(Self::value(*self), &__METADATA, "", __f),
+                }
+            }
+        }
+    };
+
     let extra_impls = match (&choice.args.extends, &choice.args.status_of) {
         (Some(base), _) => {
             quote! {
@@ -260,6 +278,14 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
             impl ::core::hash::Hash for #ident {
                 fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) {
                     ::core::hash::Hash::hash(&Self::value(*self), __state);
+                }
+            }
+
+            // the variant's name from the metadata: one call, not a match over every option
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #ident {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #debug_body
                 }
             }
 
@@ -347,7 +373,7 @@ pub fn enum_def(choice: &Choice) -> TokenStream {
         });
     quote! {
         #(#attrs)*
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
+        #[derive(::core::clone::Clone, ::core::marker::Copy)]
         #vis enum #ident {
             #(#variants,)*
             #special,
@@ -383,9 +409,6 @@ pub fn fallback(krate: &TokenStream, choice: &Choice) -> TokenStream {
                 pub fn from_value(value: i32) -> Self { #stub }
                 pub fn value(self) -> i32 { #stub }
                 pub fn is_known(self) -> bool { #stub }
-                pub fn label(self) -> ::core::option::Option<&'static str> { #stub }
-                pub fn label_in(self, lcid: u32) -> ::core::option::Option<&'static str> { #stub }
-                pub fn from_label(label: &str) -> ::core::option::Option<Self> { #stub }
             }
 
             impl #p::Choice for #ident {
@@ -401,6 +424,9 @@ pub fn fallback(krate: &TokenStream, choice: &Choice) -> TokenStream {
             impl ::core::cmp::Eq for #ident {}
             impl ::core::hash::Hash for #ident {
                 fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) { #stub }
+            }
+            impl ::core::fmt::Debug for #ident {
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #stub }
             }
         };
     }

@@ -1,4 +1,4 @@
-use dataverse_model::choice;
+use dataverse_model::{Choice, choice};
 
 // every mistake is reported in one build, and the enum is still there for the code below
 choice! {
