@@ -3,9 +3,9 @@
 # the declaration file, and prints `cargo check` / `cargo build` (dev profile) times:
 #   macros: tests/src/session{,_choices,_lookups}.rs copied as is (the full Session, its
 #           Sales layer, every choice and lookup of the main example);
-#   plain:  the Session's 94 columns as one `#[derive(Serialize, Deserialize)]` struct
-#           (choices as `i32`, lookups as `_<col>_value: Uuid`, dates with
-#           `time::serde::rfc3339::option`; party lists, which have no property, left out).
+#   plain:  the Session's 94 columns as one `#[derive(Serialize, Deserialize)]` struct with
+#           the same doc comments (choices as `i32`, lookups as `_<col>_value: Uuid`, dates
+#           with `time::serde::rfc3339::option`; party lists, which have no property, left out).
 # Plus the macro crate's own cold build (`dataverse-model-macros` with syn, quote, proc-macro2).
 # Usage, from anywhere: benches/compile-time.sh   (about 5 minutes on 2 cores)
 set -euo pipefail
@@ -51,9 +51,22 @@ body = body[: body.index("\n}\n")]
 print("use serde::{Deserialize, Serialize};\n")
 print("#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]")
 print("pub struct Session {")
-for name, ty in re.findall(r"pub (\w+): Option<(\w+)>,", body):
+docs = []
+for line in body.splitlines()[1:]:
+    line = line.strip()
+    if line.startswith("///"):
+        # the same doc comments as the macro side: both crates document their columns
+        docs.append(line)
+        continue
+    field = re.match(r"pub (\w+): Option<(\w+)>,", line)
+    if not field:
+        continue
+    name, ty = field.groups()
+    lines, docs = docs, []
     if ty == "PartyList":
         continue
+    for doc in lines:
+        print(f"    {doc}")
     if ty in choices:
         print(f"    pub {name}: Option<i32>,")
     elif ty in lookups:

@@ -20,9 +20,10 @@ pub use crate::entity::{
 pub use crate::lookup_column;
 pub use crate::lookup_column::LookupCodec;
 pub use crate::reader::{
-    Bare, ColumnVisitor, Key, Optional, Tri, Wrap, check_status, extends_compatible, finish_column,
-    finish_field, first_error, read_annotation_or_other, read_column, read_column_annotation,
-    read_etag_into, read_other_annotation, split_annotation, write_formatted_values,
+    Bare, ColumnVisitor, Key, Optional, Tri, Wrap, check_status, extends_compatible,
+    extends_compatible_type, finish_column, finish_field, first_error, kind_of,
+    read_annotation_or_other, read_column, read_column_annotation, read_etag_into,
+    read_other_annotation, split_annotation, write_formatted_values,
 };
 pub use crate::{Field, ValidationErrors};
 

@@ -389,6 +389,22 @@ pub fn check_status<S: ColumnValue, T: ColumnValue>(
     }
 }
 
+/// The kind of column type `T` (compile-time checks of generated code).
+pub const fn kind_of<T: ColumnValue>() -> crate::ColumnKind {
+    <CodecOf<T> as ColumnCodec<T>>::KIND
+}
+
+/// Whether column type `T` may stand for `base`'s column in an extension (see
+/// [`extends_compatible`]).
+pub const fn extends_compatible_type<T: ColumnValue>(base: &ColumnMetadata) -> bool {
+    extends_compatible(
+        base,
+        <CodecOf<T> as ColumnCodec<T>>::KIND,
+        <CodecOf<T> as ColumnCodec<T>>::CHOICE,
+        <CodecOf<T> as ColumnCodec<T>>::LOOKUP,
+    )
+}
+
 /// Whether an extension's column type fits the base's column: same kind (money and decimal
 /// alike), and for choices and lookups the same type or an extension of it.
 pub const fn extends_compatible(

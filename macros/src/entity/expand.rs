@@ -11,9 +11,8 @@ struct ColumnPlan<'a> {
     column: &'a Column,
     name: String,
     index: usize,
-    /// `T`'s codec (`<<T as ColumnValue>::Codec as ColumnCodec<T>>`), spanned on the field's
-    /// type so type errors point there.
-    codec: TokenStream,
+    /// `kind_of::<T>()`, spanned on the field's type so type errors point there.
+    kind: TokenStream,
     wrap: TokenStream,
 }
 
@@ -29,8 +28,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .enumerate()
         .map(|(index, (field, column))| {
             let ty = &column.value_ty;
-            let codec =
-                quote_spanned!(ty.span()=> <<#ty as #p::ColumnValue>::Codec as #p::ColumnCodec<#ty>>);
+            // `__dv` spelled here, not interpolated, so the whole call carries the type's span
+            let kind = quote_spanned!(ty.span()=> __dv::kind_of::<#ty>());
             let wrap = match column.wrapper {
                 Wrapper::Bare => quote!(#p::Bare),
                 Wrapper::Option => quote!(#p::Optional),
@@ -41,7 +40,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
                 column,
                 name: column.logical_name(&field.ident),
                 index,
-                codec,
+                kind,
                 wrap,
             }
         })
@@ -417,7 +416,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
     let [_, _, primary_id, _] = identity(entity, p);
     let mut out = TokenStream::new();
     for plan in plans {
-        let (codec, name, a) = (&plan.codec, &plan.name, &plan.column.attrs);
+        let (kind, name, a) = (&plan.kind, &plan.name, &plan.column.attrs);
         let ty = &plan.column.value_ty;
         let ty_text = quote!(#ty).to_string().replace(' ', "");
         let field = &plan.field.ident;
@@ -426,7 +425,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
                 "`{key}` applies to {what} columns, but column `{name}` has type `{ty_text}`; remove it"
             );
             out.extend(quote_spanned! {span=>
-                const _: () = if !::core::matches!(#codec::KIND, #kinds) { ::core::panic!(#message) };
+                const _: () = if !::core::matches!(#kind, #kinds) { ::core::panic!(#message) };
             });
         };
         if let Some((_, span)) = a.max_length {
@@ -467,7 +466,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
         );
         out.extend(may_be_primary(entity, name).then(|| quote_spanned! {ty.span()=>
-            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#codec::KIND, #p::ColumnKind::Guid) {
+            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#kind, #p::ColumnKind::Guid) {
                 ::core::panic!(#message)
             };
         }));
@@ -489,7 +488,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
             };
             out.extend(quote_spanned! {ty.span()=>
                 const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
-                    if !#p::extends_compatible(__base, #codec::KIND, #codec::CHOICE, #codec::LOOKUP) {
+                    if !__dv::extends_compatible_type::<#ty>(__base) {
                         ::core::panic!(#keep)
                     }
                 };
