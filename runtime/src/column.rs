@@ -157,6 +157,7 @@ pub trait ColumnCodec<T> {
 // ---- scalars -----------------------------------------------------------------------------
 
 /// Reads `T` or `null` into a presence slot.
+#[inline]
 fn read_plain<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
     slot: &mut Presence<T>,
     map: &mut A,
@@ -206,6 +207,7 @@ macro_rules! plain_column {
         impl ColumnCodec<$ty> for $ty {
             const KIND: ColumnKind = ColumnKind::$kind;
             type Slot = Presence<$ty>;
+            #[inline]
             fn read<'de, A: MapAccess<'de>>(
                 slot: &mut Self::Slot,
                 map: &mut A,
@@ -219,6 +221,7 @@ macro_rules! plain_column {
             fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
                 Ok(slot)
             }
+            #[inline]
             fn write<M: SerializeMap>(
                 value: &Self,
                 column: &'static str,
@@ -238,6 +241,7 @@ macro_rules! plain_column {
         impl ColumnCodec<$ty> for $ty {
             const KIND: ColumnKind = ColumnKind::$kind;
             type Slot = Presence<$ty>;
+            #[inline]
             fn read<'de, A: MapAccess<'de>>(
                 slot: &mut Self::Slot,
                 map: &mut A,
@@ -247,6 +251,7 @@ macro_rules! plain_column {
             fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
                 Ok(slot)
             }
+            #[inline]
             fn write<M: SerializeMap>(
                 value: &Self,
                 column: &'static str,
@@ -340,6 +345,7 @@ impl ColumnValue for Money {
 impl ColumnCodec<Money> for Money {
     const KIND: ColumnKind = ColumnKind::Money;
     type Slot = Presence<rust_decimal::Decimal>;
+    #[inline]
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
         <rust_decimal::Decimal as ColumnCodec<_>>::read(slot, map)
     }
@@ -350,6 +356,7 @@ impl ColumnCodec<Money> for Money {
             Presence::Value(amount) => Presence::Value(Money(amount)),
         })
     }
+    #[inline]
     fn write<M: SerializeMap>(
         value: &Money,
         column: &'static str,
@@ -536,6 +543,7 @@ impl<C: Choice> ColumnCodec<C> for ChoiceCodec {
     const KIND: ColumnKind = ColumnKind::Choice;
     const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
     type Slot = Presence<i32>;
+    #[inline]
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
         // the range check runs inside `next_value`, so its error names the column
         *slot = match map.next_value::<Option<OptionValue>>()? {
@@ -551,6 +559,7 @@ impl<C: Choice> ColumnCodec<C> for ChoiceCodec {
             Presence::Value(v) => Presence::Value(C::from_value(v)),
         })
     }
+    #[inline]
     fn write<M: SerializeMap>(
         value: &C,
         column: &'static str,
@@ -598,6 +607,7 @@ impl<C: Choice> ColumnCodec<Choices<C>> for Choices<C> {
     const KIND: ColumnKind = ColumnKind::MultiChoice;
     const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
     type Slot = Presence<Choices<C>>;
+    #[inline]
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
         // `null` reads as an empty set, so it is a value here
         *slot = Presence::Value(map.next_value::<Choices<C>>()?);
@@ -606,6 +616,7 @@ impl<C: Choice> ColumnCodec<Choices<C>> for Choices<C> {
     fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
         Ok(slot)
     }
+    #[inline]
     fn write<M: SerializeMap>(
         value: &Self,
         column: &'static str,
@@ -658,12 +669,14 @@ impl ColumnValue for PartyList {
 impl ColumnCodec<PartyList> for PartyList {
     const KIND: ColumnKind = ColumnKind::PartyList;
     type Slot = ();
+    #[inline]
     fn read<'de, A: MapAccess<'de>>(_: &mut (), map: &mut A) -> Result<(), A::Error> {
         skip(map)
     }
     fn finish(_: (), _: &'static str) -> Result<Presence<Self>, String> {
         Ok(Presence::Absent)
     }
+    #[inline]
     fn write<M: SerializeMap>(_: &Self, _: &'static str, _: &mut M) -> Result<(), M::Error> {
         Ok(())
     }

@@ -107,27 +107,33 @@ pub fn finish<L: Lookup>(slot: LookupSlot, column: &'static str) -> Result<Prese
     Ok(Presence::Value(value))
 }
 
-/// `<navigation>@odata.bind`, written without building a string.
+/// A string written piece by piece: no allocation, no format string to interpret (encode
+/// speed: see benches/).
+struct Pieces<'a, const N: usize>([&'a str; N]);
+
+impl<const N: usize> fmt::Display for Pieces<'_, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|piece| f.write_str(piece))
+    }
+}
+
+/// `<navigation>@odata.bind`.
 struct BindKey<'a>(&'a str);
 
 impl serde::Serialize for BindKey<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{}@odata.bind", self.0))
+        s.collect_str(&Pieces([self.0, "@odata.bind"]))
     }
 }
 
-/// `/<entity set>(<id>)`, written without building a string.
+/// `/<entity set>(<id>)`.
 struct BindPath<'a>(&'a str, Guid);
 
 impl serde::Serialize for BindPath<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl fmt::Display for BindPath<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "/{}({})", self.0, self.1.as_hyphenated())
+        let mut id = [0; uuid::fmt::Hyphenated::LENGTH];
+        let id = self.1.as_hyphenated().encode_lower(&mut id);
+        s.collect_str(&Pieces(["/", self.0, "(", id, ")"]))
     }
 }
 

@@ -46,6 +46,7 @@ pub trait Wrap<T: ColumnValue> {
 
 /// Writes a value, leaving out on update one that cannot be written back (a lookup target
 /// whose entity set no layer declares): left out of a `PATCH`, the service keeps it.
+#[inline]
 fn write_value<T: ColumnValue, M: SerializeMap>(
     value: &T,
     column: &'static str,
@@ -89,6 +90,7 @@ impl<T: ColumnValue> Wrap<T> for Bare {
             )),
         }
     }
+    #[inline]
     fn write<M: SerializeMap>(
         out: &T,
         column: &'static str,
@@ -120,6 +122,7 @@ impl<T: ColumnValue> Wrap<T> for Optional {
             Presence::Absent | Presence::Null => None,
         })
     }
+    #[inline]
     fn write<M: SerializeMap>(
         out: &Option<T>,
         column: &'static str,
@@ -166,6 +169,7 @@ impl<T: ColumnValue> Wrap<T> for Tri {
             Presence::Null => Field::Null,
         })
     }
+    #[inline]
     fn write<M: SerializeMap>(
         out: &Field<T>,
         column: &'static str,
@@ -330,6 +334,7 @@ pub fn split_annotation(key: &str) -> Option<(&str, &str)> {
 
 /// Handles an annotation no column claimed: keeps formatted values when the struct
 /// collects them, skips everything else.
+#[inline]
 pub fn read_other_annotation<'de, A: MapAccess<'de>>(
     property: &str,
     annotation: &str,
@@ -507,6 +512,7 @@ pub fn read_etag_into<'de, A: MapAccess<'de>>(
 
 /// Reads an annotation of a column's property when the column type claims it, else hands it
 /// to [`read_other_annotation`].
+#[inline]
 pub fn read_annotation_or_other<'de, A: MapAccess<'de>>(
     claimed: Result<bool, A::Error>,
     property: &str,
@@ -564,6 +570,7 @@ pub struct RequestWriter<'a, M: SerializeMap> {
 }
 
 impl<M: SerializeMap> ColumnVisitor for RequestWriter<'_, M> {
+    #[inline]
     fn column<T: ColumnValue, W: Wrap<T>>(
         &mut self,
         value: &W::Out,
