@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::column::ColumnKind;
+use crate::column::{CodecOf, ColumnCodec, ColumnKind};
 use crate::{ChoiceMetadata, Guid, LookupMetadata, RelationshipMetadata, ValidationErrors};
 
 /// One column of a table, as the struct declares it.
@@ -59,13 +59,9 @@ impl ColumnMetadata {
         field: &'static str,
     ) -> Self {
         Self {
-            choice: <T::Codec as crate::ColumnCodec<T>>::CHOICE,
-            lookup: <T::Codec as crate::ColumnCodec<T>>::LOOKUP,
-            ..Self::new(
-                logical_name,
-                field,
-                <T::Codec as crate::ColumnCodec<T>>::KIND,
-            )
+            choice: CodecOf::<T>::CHOICE,
+            lookup: CodecOf::<T>::LOOKUP,
+            ..Self::new(logical_name, field, CodecOf::<T>::KIND)
         }
     }
 

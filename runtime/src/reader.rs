@@ -396,7 +396,7 @@ pub fn check_status<S: ColumnValue, T: ColumnValue>(
 
 /// The kind of column type `T` (compile-time checks of generated code).
 pub const fn kind_of<T: ColumnValue>() -> crate::ColumnKind {
-    <CodecOf<T> as ColumnCodec<T>>::KIND
+    CodecOf::<T>::KIND
 }
 
 /// Whether column type `T` may stand for `base`'s column in an extension (see
@@ -404,9 +404,9 @@ pub const fn kind_of<T: ColumnValue>() -> crate::ColumnKind {
 pub const fn extends_compatible_type<T: ColumnValue>(base: &ColumnMetadata) -> bool {
     extends_compatible(
         base,
-        <CodecOf<T> as ColumnCodec<T>>::KIND,
-        <CodecOf<T> as ColumnCodec<T>>::CHOICE,
-        <CodecOf<T> as ColumnCodec<T>>::LOOKUP,
+        CodecOf::<T>::KIND,
+        CodecOf::<T>::CHOICE,
+        CodecOf::<T>::LOOKUP,
     )
 }
 
