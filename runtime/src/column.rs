@@ -156,19 +156,6 @@ pub trait ColumnCodec<T> {
 
 // ---- scalars -----------------------------------------------------------------------------
 
-/// Reads `T` or `null` into a presence slot.
-#[inline]
-fn read_plain<'de, T: de::Deserialize<'de>, A: MapAccess<'de>>(
-    slot: &mut Presence<T>,
-    map: &mut A,
-) -> Result<(), A::Error> {
-    *slot = match map.next_value::<Option<T>>()? {
-        Some(v) => Presence::Value(v),
-        None => Presence::Null,
-    };
-    Ok(())
-}
-
 fn check_range(
     value: f64,
     column: &ColumnMetadata,
@@ -200,7 +187,7 @@ fn check_range(
 /// A scalar column: read and written as serde has it, or through a `via` wire wrapper
 /// (`struct Wire(T)`) for the types whose Web API form differs from their serde form.
 macro_rules! plain_column {
-    ($ty:ty, $kind:ident, via $wire:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+    ($ty:ty, $kind:ident, $(via $wire:ident,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
             type Codec = Self;
         }
@@ -212,8 +199,8 @@ macro_rules! plain_column {
                 slot: &mut Self::Slot,
                 map: &mut A,
             ) -> Result<(), A::Error> {
-                *slot = match map.next_value::<Option<$wire>>()? {
-                    Some(v) => Presence::Value(v.0),
+                *slot = match map.next_value::<Option<plain_column!(@wire $ty $(, $wire)?)>>()? {
+                    Some(v) => Presence::Value(plain_column!(@unwrap v $(, $wire)?)),
                     None => Presence::Null,
                 };
                 Ok(())
@@ -227,43 +214,19 @@ macro_rules! plain_column {
                 column: &'static str,
                 map: &mut M,
             ) -> Result<(), M::Error> {
-                map.serialize_entry(column, &$wire(*value))
+                map.serialize_entry(column, &plain_column!(@wrap value $(, $wire)?))
             }
             fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
                 $check
             }
         }
     };
-    ($ty:ty, $kind:ident, |$v:ident, $col:ident, $errors:ident| $check:expr) => {
-        impl ColumnValue for $ty {
-            type Codec = Self;
-        }
-        impl ColumnCodec<$ty> for $ty {
-            const KIND: ColumnKind = ColumnKind::$kind;
-            type Slot = Presence<$ty>;
-            #[inline]
-            fn read<'de, A: MapAccess<'de>>(
-                slot: &mut Self::Slot,
-                map: &mut A,
-            ) -> Result<(), A::Error> {
-                read_plain(slot, map)
-            }
-            fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
-                Ok(slot)
-            }
-            #[inline]
-            fn write<M: SerializeMap>(
-                value: &Self,
-                column: &'static str,
-                map: &mut M,
-            ) -> Result<(), M::Error> {
-                map.serialize_entry(column, value)
-            }
-            fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
-                $check
-            }
-        }
-    };
+    (@wire $ty:ty) => { $ty };
+    (@wire $ty:ty, $wire:ident) => { $wire };
+    (@unwrap $v:ident) => { $v };
+    (@unwrap $v:ident, $wire:ident) => { $v.0 };
+    (@wrap $v:ident) => { $v };
+    (@wrap $v:ident, $wire:ident) => { $wire(*$v) };
 }
 
 plain_column!(String, Text, |v, column, errors| {
