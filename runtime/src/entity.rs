@@ -402,36 +402,30 @@ pub struct Page<T> {
 /// `Prefer: odata.include-annotations="OData.Community.Display.V1.FormattedValue"`).
 #[derive(Clone, Default)]
 pub struct FormattedValues {
-    // Every column name and text sits in one buffer, located by `entries`, so a row with
-    // twenty formatted values costs a few allocations, not two per value; an insert only
-    // appends (decode speed: see benches/). An entry is `(column start, text start, text
-    // end)` in `text`. A column inserted again (a duplicate key in the response) shadows its
-    // earlier entry: reads look from the end, so the last one wins.
-    text: String,
-    entries: Vec<(usize, usize, usize)>,
+    // Every column name and text sits in this one string as netstring-style records,
+    // `<length>:<bytes>` (column, then its text), so a row's formatted values cost one
+    // allocation and an insert only appends (decode speed: see benches/). A column inserted
+    // again (a duplicate key in the response) shadows its earlier record: the last one wins.
+    records: String,
 }
 
 impl FormattedValues {
     /// Room reserved by the first insert: enough for a typical annotated row.
-    const FIRST_ENTRIES: usize = 24;
-    const FIRST_TEXT: usize = 768;
+    const FIRST_RESERVE: usize = 768;
 
     /// No formatted values.
     pub const fn new() -> Self {
         Self {
-            text: String::new(),
-            entries: Vec::new(),
+            records: String::new(),
         }
     }
 
     /// The formatted value of `column` (a logical name; lookups too, not `_<col>_value`).
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .rev()
-            .map(|&entry| self.entry(entry))
-            .find(|(c, _)| *c == column)
-            .map(|(_, v)| v)
+        self.records()
+            .filter(|(c, _)| *c == column)
+            .last()
+            .map(|(_, text)| text)
     }
 
     /// Records the formatted value of a response property (`_<col>_value` is stored as `<col>`).
@@ -446,32 +440,27 @@ impl FormattedValues {
             .strip_prefix('_')
             .and_then(|p| p.strip_suffix("_value"))
             .unwrap_or(property);
-        if self.entries.is_empty() {
-            self.entries.reserve(Self::FIRST_ENTRIES);
-            self.text.reserve(Self::FIRST_TEXT);
+        if self.records.is_empty() {
+            self.records.reserve(Self::FIRST_RESERVE);
         }
-        let start = self.text.len();
-        self.text.push_str(column);
-        let split = self.text.len();
-        self.text.push_str(formatted);
-        self.entries.push((start, split, self.text.len()));
+        push_record(&mut self.records, column);
+        push_record(&mut self.records, formatted);
     }
 
-    fn entry(&self, (column, text, end): (usize, usize, usize)) -> (&str, &str) {
-        (&self.text[column..text], &self.text[text..end])
+    /// Every stored (column, text) record, duplicates included, in insertion order.
+    fn records(&self) -> Records<'_> {
+        Records {
+            rest: &self.records,
+        }
     }
 
     /// Every (column, formatted value) pair, in response order (a column given twice: at
     /// its first place, with its last value).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.entries
-            .iter()
+        self.records()
             .enumerate()
-            .filter_map(move |(i, &entry)| {
-                let (column, _) = self.entry(entry);
-                let repeated = self.entries[..i]
-                    .iter()
-                    .any(|&earlier| self.entry(earlier).0 == column);
+            .filter_map(move |(i, (column, _))| {
+                let repeated = self.records().take(i).any(|(earlier, _)| earlier == column);
                 // `get` finds the last value given for the column
                 (!repeated).then(|| (column, self.get(column).unwrap_or_default()))
             })
@@ -484,7 +473,46 @@ impl FormattedValues {
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.records.is_empty()
+    }
+}
+
+/// Appends `<length>:<text>`.
+#[inline]
+fn push_record(records: &mut String, text: &str) {
+    let length = text.len();
+    // nearly every column name and formatted value is under 100 bytes
+    if length < 100 {
+        if length >= 10 {
+            records.push(char::from(b'0' + (length / 10) as u8));
+        }
+        records.push(char::from(b'0' + (length % 10) as u8));
+    } else {
+        records.push_str(&length.to_string());
+    }
+    records.push(':');
+    records.push_str(text);
+}
+
+/// Reads back the records [`push_record`] wrote, as (column, text) pairs.
+struct Records<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Records<'a> {
+    fn field(&mut self) -> Option<&'a str> {
+        let (length, rest) = self.rest.split_once(':')?;
+        let (field, rest) = rest.split_at_checked(length.parse().ok()?)?;
+        self.rest = rest;
+        Some(field)
+    }
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some((self.field()?, self.field()?))
     }
 }
 
@@ -539,5 +567,23 @@ mod tests {
         );
         assert_ne!(a, FormattedValues::new());
         assert!(FormattedValues::new().is_empty());
+    }
+
+    /// Lengths of one, two and more digits, and texts holding digits and colons, read back
+    /// exactly: each record's length prefix alone says where it ends.
+    #[test]
+    fn formatted_values_keep_texts_of_any_length_and_content() {
+        let long = "12:34 ".repeat(40);
+        let texts = ["", "7", "10:30 AM", "1:2:", long.as_str(), "Café 42 €"];
+        let mut values = FormattedValues::new();
+        for (i, text) in texts.iter().enumerate() {
+            values.insert_str(&format!("c{i}"), text);
+        }
+        values.insert_str("9:", "x");
+        for (i, text) in texts.iter().enumerate() {
+            assert_eq!(values.get(&format!("c{i}")), Some(*text));
+        }
+        assert_eq!(values.get("9:"), Some("x"));
+        assert_eq!(values.len(), texts.len() + 1);
     }
 }
