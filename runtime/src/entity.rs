@@ -481,17 +481,24 @@ impl FormattedValues {
 #[inline]
 fn push_record(records: &mut String, text: &str) {
     let length = text.len();
-    // nearly every column name and formatted value is under 100 bytes
-    if length < 100 {
-        if length >= 10 {
-            records.push(char::from(b'0' + (length / 10) as u8));
-        }
-        records.push(char::from(b'0' + (length % 10) as u8));
-    } else {
-        records.push_str(&length.to_string());
+    // nearly every column name and formatted value is under 100 bytes: no formatting
+    match LENGTH_HEADERS.get(3 * length..3 * length + 3) {
+        Some(header) if length < 100 => records.push_str(header),
+        _ => push_long_header(records, length),
     }
-    records.push(':');
     records.push_str(text);
+}
+
+/// `"00:"` to `"99:"`, the headers of records under 100 bytes.
+const LENGTH_HEADERS: &str = "00:01:02:03:04:05:06:07:08:09:10:11:12:13:14:15:16:17:18:19:\
+20:21:22:23:24:25:26:27:28:29:30:31:32:33:34:35:36:37:38:39:40:41:42:43:44:45:46:47:48:49:\
+50:51:52:53:54:55:56:57:58:59:60:61:62:63:64:65:66:67:68:69:70:71:72:73:74:75:76:77:78:79:\
+80:81:82:83:84:85:86:87:88:89:90:91:92:93:94:95:96:97:98:99:";
+
+#[cold]
+fn push_long_header(records: &mut String, length: usize) {
+    records.push_str(&length.to_string());
+    records.push(':');
 }
 
 /// Reads back the records [`push_record`] wrote, as (column, text) pairs.
