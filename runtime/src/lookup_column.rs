@@ -9,6 +9,7 @@ use serde::ser::SerializeMap;
 
 use crate::column::{ColumnCodec, ColumnKind, Presence};
 use crate::entity::ColumnMetadata;
+use crate::reader::OptionalText;
 use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors};
 
 /// The annotation naming a lookup's target table.
@@ -52,7 +53,7 @@ pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<bool, A::Error> {
     if annotation == LOOKUP_LOGICAL_NAME {
-        if let Some(name) = map.next_value::<Option<crate::__private::Key<'de>>>()? {
+        if let OptionalText(Some(name)) = map.next_value()? {
             slot.by_name = match L::METADATA.target(name.as_str()) {
                 Some(t) => TargetRef::Known(t),
                 None => TargetRef::Unknown(name.into_owned()),
@@ -60,7 +61,7 @@ pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
         }
         Ok(true)
     } else if annotation == ASSOCIATED_NAVIGATION {
-        if let Some(nav) = map.next_value::<Option<crate::__private::Key<'de>>>()? {
+        if let OptionalText(Some(nav)) = map.next_value()? {
             // an unknown navigation says nothing the logical name does not
             slot.by_navigation = target_by_navigation(L::METADATA, nav.as_str());
         }
