@@ -14,6 +14,8 @@ struct ColumnPlan<'a> {
     /// `kind_of::<T>()`, spanned on the field's type so type errors point there.
     kind: TokenStream,
     wrap: TokenStream,
+    /// The value type's span, computed once: `Spanned::span` re-tokenizes the type.
+    span: Span,
 }
 
 pub fn expand(entity: &Entity) -> TokenStream {
@@ -28,8 +30,9 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .enumerate()
         .map(|(index, (field, column))| {
             let ty = &column.value_ty;
+            let span = ty.span();
             // `__dv` spelled here, not interpolated, so the whole call carries the type's span
-            let kind = quote_spanned!(ty.span()=> __dv::kind_of::<#ty>());
+            let kind = quote_spanned!(span=> __dv::kind_of::<#ty>());
             let wrap = match column.wrapper {
                 Wrapper::Bare => quote!(#p::Bare),
                 Wrapper::Option => quote!(#p::Optional),
@@ -42,6 +45,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
                 index,
                 kind,
                 wrap,
+                span,
             }
         })
         .collect();
@@ -144,7 +148,7 @@ fn expand_metadata(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
         let a = &plan.column.attrs;
         let (name, ty) = (&plan.name, &plan.column.value_ty);
         let field = plan.field.ident.to_string();
-        let mut entry = quote_spanned!(ty.span()=> #p::ColumnMetadata::of::<#ty>(#name, #field));
+        let mut entry = quote_spanned!(plan.span=> #p::ColumnMetadata::of::<#ty>(#name, #field));
         if a.required.is_some() {
             entry.extend(quote!(.required()));
         }
@@ -189,7 +193,7 @@ fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             plan.index,
             &plan.column.value_ty,
         );
-        quote_spanned!(ty.span()=> __visitor.column::<#ty, #wrap>(&self.#f, &__DV_COLUMNS[#index]);)
+        quote_spanned!(plan.span=> __visitor.column::<#ty, #wrap>(&self.#f, &__DV_COLUMNS[#index]);)
     });
     let status = status_check(plans, p).map(|check| {
         quote! {
@@ -308,19 +312,19 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
     let slots = plans.iter().map(|plan| {
         let (s, ty) = (slot(plan), &plan.column.value_ty);
         // `__dv` spelled here, not interpolated, so an unsupported type's error points at it
-        quote_spanned!(ty.span()=> let mut #s: __dv::SlotOf<#ty> = ::core::default::Default::default();)
+        quote_spanned!(plan.span=> let mut #s: __dv::SlotOf<#ty> = ::core::default::Default::default();)
     });
     let value_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
         let read =
-            quote_spanned!(ty.span()=> #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map));
+            quote_spanned!(plan.span=> #p::read_column::<#ty, __A>(&mut #s, #name, &mut __map));
         quote!(#name | #lookup_name => #read,)
     });
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
         let lookup_name = format!("_{name}_value");
-        let read = quote_spanned!(ty.span()=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map));
+        let read = quote_spanned!(plan.span=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map));
         quote!(#lookup_name => #read,)
     });
     let formatted = entity
@@ -345,7 +349,7 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
         let (s, name, ty, wrap) = (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-        quote_spanned!(ty.span()=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __error))
+        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
@@ -355,7 +359,7 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
             FieldRole::Column(_) => {
                 let plan = plans
                     .iter()
-                    .find(|plan| plan.field.ident == *f)
+                    .find(|plan| std::ptr::eq(plan.field, field))
                     .expect("column plan");
                 let local = finished(plan);
                 quote!(#f: #local,)
@@ -465,7 +469,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
         let message = format!(
             "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
         );
-        out.extend(may_be_primary(entity, name).then(|| quote_spanned! {ty.span()=>
+        out.extend(may_be_primary(entity, name).then(|| quote_spanned! {plan.span=>
             const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#kind, #p::ColumnKind::Guid) {
                 ::core::panic!(#message)
             };
@@ -486,7 +490,7 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> Toke
                     const _: () = if !<#base as #p::Entity>::METADATA.has_column(#name) { ::core::panic!(#message) };
                 }
             };
-            out.extend(quote_spanned! {ty.span()=>
+            out.extend(quote_spanned! {plan.span=>
                 const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
                     if !__dv::extends_compatible_type::<#ty>(__base) {
                         ::core::panic!(#keep)
