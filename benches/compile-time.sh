@@ -7,7 +7,7 @@
 #           the same doc comments (choices as `i32`, lookups as `_<col>_value: Uuid`, dates
 #           with `time::serde::rfc3339::option`; party lists, which have no property, left out).
 # Plus the macro crate's own cold build (`dataverse-model-macros` with syn, quote, proc-macro2).
-# Usage, from anywhere: benches/compile-time.sh   (about 5 minutes on 2 cores)
+# Usage, from anywhere: benches/compile-time.sh   (about 6 minutes on 2 cores)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -92,20 +92,26 @@ seconds() {
 }
 
 declare -A t
-for crate in macros plain; do
-    dir="$work/$crate"
-    file="$dir/src/lib.rs"
-    [ "$crate" = macros ] && file="$dir/src/session.rs"
-    for cmd in check build; do
-        (cd "$dir" && cargo clean -q)
-        t[$crate.$cmd.cold]=$(cd "$dir" && seconds cargo $cmd -q)
-        # a touched rebuild takes a fraction of a second: the median of 9 steadies it
-        runs=()
-        for _ in 1 2 3 4 5 6 7 8 9; do
-            touch "$file"
-            runs+=("$(cd "$dir" && seconds cargo $cmd -q)")
+touched_file() {
+    if [ "$1" = macros ]; then echo "$work/macros/src/session.rs"; else echo "$work/plain/src/lib.rs"; fi
+}
+rounds=15
+for cmd in check build; do
+    for crate in macros plain; do
+        (cd "$work/$crate" && cargo clean -q)
+        t[$crate.$cmd.cold]=$(cd "$work/$crate" && seconds cargo $cmd -q)
+    done
+    # a touched rebuild takes a fraction of a second on a machine whose speed drifts: the
+    # two crates take turns, so drift slows both alike, and the median of each is kept
+    declare -A runs=([macros]="" [plain]="")
+    for _ in $(seq $rounds); do
+        for crate in macros plain; do
+            touch "$(touched_file $crate)"
+            runs[$crate]+="$(cd "$work/$crate" && seconds cargo $cmd -q)"$'\n'
         done
-        t[$crate.$cmd.touch]=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 5p)
+    done
+    for crate in macros plain; do
+        t[$crate.$cmd.touch]=$(printf '%s' "${runs[$crate]}" | sort -n | sed -n "$(((rounds + 1) / 2))p")
     done
 done
 macros_target="$work/macros-target"
@@ -115,7 +121,7 @@ ratio() { echo "scale=2; $1 / $2" | bc; }
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
 echo
-echo "| build (dev profile; touched: median of 9) | full Session with our macros | plain serde-derive struct | ratio |"
+echo "| build (dev profile; touched: median of $rounds, alternating) | full Session with our macros | plain serde-derive struct | ratio |"
 echo "|---|---:|---:|---:|"
 for cmd in check build; do
     for when in cold touch; do
@@ -126,3 +132,32 @@ for cmd in check build; do
     done
 done
 printf '\nmacro crate (dataverse-model-macros with syn, quote, proc-macro2), cold build: %.2f s\n' "${t[macros.crate]}"
+
+# rustc's own work in one touched `cargo check`, counted in instructions (steady where
+# wall-clock is not; cargo's fixed cost left out): each crate's rustc runs under callgrind
+# through RUSTC_WRAPPER. Skipped without valgrind.
+if command -v valgrind >/dev/null; then
+    cat >"$work/count-rustc.sh" <<'EOF'
+#!/usr/bin/env bash
+rustc="$1"
+shift
+case " $* " in
+*" --crate-name ct_macros "* | *" --crate-name ct_plain "*)
+    exec valgrind --tool=callgrind --callgrind-out-file=/dev/null "$rustc" "$@" 2>>"$CT_COUNT_LOG" ;;
+*) exec "$rustc" "$@" ;;
+esac
+EOF
+    chmod +x "$work/count-rustc.sh"
+    declare -A instructions
+    for crate in macros plain; do
+        file="$(touched_file $crate)"
+        (cd "$work/$crate" && cargo check -q && touch "$file" && cargo check -q) >>"$work/log" 2>&1
+        touch "$file"
+        : >"$work/count.log"
+        (cd "$work/$crate" && CT_COUNT_LOG="$work/count.log" RUSTC_WRAPPER="$work/count-rustc.sh" cargo check -q) >>"$work/log" 2>&1
+        instructions[$crate]=$(grep -o 'Collected : [0-9]*' "$work/count.log" | awk '{print $3}')
+    done
+    m=${instructions[macros]} p=${instructions[plain]}
+    printf '\nrustc instructions, touched cargo check: %s M with our macros, %s M plain (%sx)\n' \
+        "$((m / 1000000))" "$((p / 1000000))" "$(ratio "$m" "$p")"
+fi
