@@ -1,13 +1,12 @@
 //! Decode, encode and validate a 5,000-row Web API page of Session rows with (a) the
 //! `#[dataverse_entity]` struct, (b) hand-written serde structs and (c) `serde_json::Value`,
-//! on the same bytes; then one table of throughput, ratios and heap allocations.
+//! on the same bytes: criterion's estimates, then one table of throughput, ratios and heap
+//! allocations measured in interleaved rounds.
 //!
 //! `cargo bench --manifest-path benches/Cargo.toml` (from the repository root).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -56,35 +55,27 @@ const MODELS: [&str; 3] = [
 ];
 const OPS: [&str; 3] = ["decode", "encode", "validate"];
 
-/// Per-iteration times of each (operation, model), as criterion's samples measured them.
-static SAMPLES: Mutex<BTreeMap<(usize, usize), Vec<f64>>> = Mutex::new(BTreeMap::new());
+/// Rounds of the table's measurement: in each, every model runs the operation once, in turn.
+const ROUNDS: usize = 30;
 
-/// Times `routine` for criterion and keeps each sample's per-iteration time.
-fn timed(op: usize, model: usize, mut routine: impl FnMut()) -> impl FnMut(u64) -> Duration {
-    move |iters| {
-        let start = Instant::now();
-        for _ in 0..iters {
-            routine();
-        }
-        let took = start.elapsed();
-        SAMPLES
-            .lock()
-            .unwrap()
-            .entry((op, model))
-            .or_default()
-            .push(took.as_secs_f64() / iters as f64);
-        took
-    }
+/// Seconds `f` takes.
+fn seconds(f: &mut dyn FnMut()) -> f64 {
+    let start = Instant::now();
+    f();
+    start.elapsed().as_secs_f64()
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
+/// The fastest time of each model over [`ROUNDS`] rounds in which the models take turns, so
+/// a machine whose speed drifts (a shared one: criterion's medians here move by ±30% between
+/// runs) slows them alike.
+fn interleaved(models: &mut [&mut dyn FnMut(); 3]) -> [f64; 3] {
+    let mut best = [f64::MAX; 3];
+    for _ in 0..ROUNDS {
+        for (best, model) in best.iter_mut().zip(models.iter_mut()) {
+            *best = best.min(seconds(*model));
+        }
     }
+    best
 }
 
 fn main() {
@@ -150,93 +141,79 @@ fn main() {
         allocations(|| c.iter().map(value::validate).all(|r| r.is_ok())),
     ];
 
+    // the routines: one page decoded, 5,000 create bodies written, 5,000 rows validated
+    let (mut buf_a, mut buf_b, mut buf_c) = (buf.clone(), buf.clone(), buf);
+    let mut decode: [Box<dyn FnMut() + '_>; 3] = [
+        Box::new(|| drop(black_box(generated::decode(&json)))),
+        Box::new(|| drop(black_box(handwritten::decode(&json)))),
+        Box::new(|| drop(black_box(value::decode(&json)))),
+    ];
+    let mut encode: [Box<dyn FnMut() + '_>; 3] = [
+        Box::new(|| {
+            for r in &a {
+                buf_a.clear();
+                generated::encode(r, &mut buf_a);
+                black_box(&buf_a);
+            }
+        }),
+        Box::new(|| {
+            for r in &b {
+                buf_b.clear();
+                handwritten::encode(r, &mut buf_b);
+                black_box(&buf_b);
+            }
+        }),
+        Box::new(|| {
+            for r in c {
+                buf_c.clear();
+                value::encode(r, &mut buf_c);
+                black_box(&buf_c);
+            }
+        }),
+    ];
+    let mut validate: [Box<dyn FnMut() + '_>; 3] = [
+        Box::new(|| {
+            for r in &a {
+                let _ = black_box(generated::validate(black_box(r)));
+            }
+        }),
+        Box::new(|| {
+            for r in &b {
+                let _ = black_box(handwritten::validate(black_box(r)));
+            }
+        }),
+        Box::new(|| {
+            for r in c {
+                let _ = black_box(value::validate(black_box(r)));
+            }
+        }),
+    ];
+
     let mut criterion = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
-
+    for (op, routines) in [&mut decode, &mut encode, &mut validate]
+        .into_iter()
+        .enumerate()
     {
-        let mut g = criterion.benchmark_group("decode");
-        g.sampling_mode(SamplingMode::Flat)
+        let mut group = criterion.benchmark_group(OPS[op]);
+        group
+            .sampling_mode(SamplingMode::Flat)
             .throughput(Throughput::Elements(rows as u64));
-        g.bench_function(MODELS[0], |bch| {
-            bch.iter_custom(timed(0, 0, || drop(black_box(generated::decode(&json)))))
-        });
-        g.bench_function(MODELS[1], |bch| {
-            bch.iter_custom(timed(0, 1, || drop(black_box(handwritten::decode(&json)))))
-        });
-        g.bench_function(MODELS[2], |bch| {
-            bch.iter_custom(timed(0, 2, || drop(black_box(value::decode(&json)))))
-        });
-        g.finish();
-    }
-    {
-        let mut g = criterion.benchmark_group("encode");
-        g.sampling_mode(SamplingMode::Flat)
-            .throughput(Throughput::Elements(rows as u64));
-        g.bench_function(MODELS[0], |bch| {
-            bch.iter_custom(timed(1, 0, || {
-                for r in &a {
-                    buf.clear();
-                    generated::encode(r, &mut buf);
-                    black_box(&buf);
-                }
-            }))
-        });
-        g.bench_function(MODELS[1], |bch| {
-            bch.iter_custom(timed(1, 1, || {
-                for r in &b {
-                    buf.clear();
-                    handwritten::encode(r, &mut buf);
-                    black_box(&buf);
-                }
-            }))
-        });
-        g.bench_function(MODELS[2], |bch| {
-            bch.iter_custom(timed(1, 2, || {
-                for r in c {
-                    buf.clear();
-                    value::encode(r, &mut buf);
-                    black_box(&buf);
-                }
-            }))
-        });
-        g.finish();
-    }
-    {
-        let mut g = criterion.benchmark_group("validate");
-        g.sampling_mode(SamplingMode::Flat)
-            .throughput(Throughput::Elements(rows as u64));
-        g.bench_function(MODELS[0], |bch| {
-            bch.iter_custom(timed(2, 0, || {
-                for r in &a {
-                    let _ = black_box(generated::validate(black_box(r)));
-                }
-            }))
-        });
-        g.bench_function(MODELS[1], |bch| {
-            bch.iter_custom(timed(2, 1, || {
-                for r in &b {
-                    let _ = black_box(handwritten::validate(black_box(r)));
-                }
-            }))
-        });
-        g.bench_function(MODELS[2], |bch| {
-            bch.iter_custom(timed(2, 2, || {
-                for r in c {
-                    let _ = black_box(value::validate(black_box(r)));
-                }
-            }))
-        });
-        g.finish();
+        for (model, routine) in routines.iter_mut().enumerate() {
+            group.bench_function(MODELS[model], |bench| bench.iter(&mut *routine));
+        }
+        group.finish();
     }
     criterion.final_summary();
 
-    // ---- the table ----------------------------------------------------------------------
-    let samples = std::mem::take(&mut *SAMPLES.lock().unwrap());
-    let per_page: BTreeMap<(usize, usize), f64> =
-        samples.into_iter().map(|(k, v)| (k, median(v))).collect();
+    // ---- the table: interleaved rounds ---------------------------------------------------
+    let per_page: [[f64; 3]; 3] = [&mut decode, &mut encode, &mut validate].map(|routines| {
+        let [x, y, z] = routines;
+        interleaved(&mut [&mut **x, &mut **y, &mut **z])
+    });
     println!();
     println!(
         "{} rows, page {:.2} MB; create bodies (a) {:.2} MB, (b) {:.2} MB, (c) {:.2} MB",
@@ -246,20 +223,17 @@ fn main() {
         encoded[1] as f64 / 1e6,
         encoded[2] as f64 / 1e6
     );
-    println!("times are criterion sample medians; ratios are (a)'s throughput over the other's");
+    println!(
+        "times are the fastest of {ROUNDS} rounds in which the three models take turns; ratios are (a)'s throughput over the other's"
+    );
     println!();
     println!(
         "| operation | model | time / 5,000 rows | rows/s | MB/s | allocations / row | a/b | a/c |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for (op, name) in OPS.iter().enumerate() {
-        let Some(&ta) = per_page.get(&(op, 0)) else {
-            continue;
-        };
-        for model in 0..3 {
-            let Some(&t) = per_page.get(&(op, model)) else {
-                continue;
-            };
+        let times = per_page[op];
+        for (model, &t) in times.iter().enumerate() {
             let bytes = match op {
                 0 => json.len() as f64,
                 1 => encoded[model] as f64,
@@ -270,8 +244,8 @@ fn main() {
             } else {
                 format!("{:.0}", bytes / t / 1e6)
             };
-            let ratio = |other: usize| match (model, per_page.get(&(op, other))) {
-                (0, Some(&to)) => format!("{:.2}", to / ta),
+            let ratio = |other: usize| match model {
+                0 => format!("{:.2}", times[other] / times[0]),
                 _ => String::new(),
             };
             println!(
@@ -285,14 +259,13 @@ fn main() {
             );
         }
     }
-    if let (Some(&validate), Some(&decode)) = (per_page.get(&(2, 0)), per_page.get(&(0, 0))) {
-        println!();
-        println!(
-            "(a) validate: {:.1} ns/row = {:.1}% of its decode time per row; {} allocations for {} valid rows",
-            validate / rows as f64 * 1e9,
-            validate / decode * 100.0,
-            allocs[2][0],
-            rows
-        );
-    }
+    let (validate, decode) = (per_page[2][0], per_page[0][0]);
+    println!();
+    println!(
+        "(a) validate: {:.1} ns/row = {:.1}% of its decode time per row; {} allocations for {} valid rows",
+        validate / rows as f64 * 1e9,
+        validate / decode * 100.0,
+        allocs[2][0],
+        rows
+    );
 }
