@@ -71,9 +71,12 @@ pub struct EntityField {
 
 pub struct Entity {
     pub args: EntityArgs,
-    /// The struct as written, helper attributes stripped.
+    /// The struct as parsed, without its doc comments (read, never emitted).
     pub item: syn::DeriveInput,
     pub fields: Vec<EntityField>,
+    /// The struct as the user wrote it, the fields' `#[dataverse]` attributes stripped: what
+    /// the expansion emits.
+    pub tokens: proc_macro2::TokenStream,
 }
 
 impl Entity {

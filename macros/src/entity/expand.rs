@@ -23,8 +23,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
     // everything generated sits in one block that names the runtime once: short paths keep
     // the expansion (compiled in every user crate) small
     let p = quote!(__dv);
-    let item = &entity.item;
-    let ident = &item.ident;
+    let item = &entity.tokens;
+    let ident = &entity.item.ident;
     let plans: Vec<ColumnPlan> = entity
         .columns()
         .enumerate()

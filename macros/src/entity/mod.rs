@@ -3,6 +3,7 @@
 mod ast;
 mod attr;
 mod expand;
+mod strip;
 mod valid;
 
 #[cfg(test)]
@@ -12,11 +13,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ctxt::Ctxt;
-use crate::symbol::DATAVERSE;
 use ast::{Column, Entity, EntityField, FieldRole, Wrapper};
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
-    let item: syn::DeriveInput = match syn::parse2(input.clone()) {
+    // syn parses what the macro reads, without the doc comments
+    let split = strip::split(&input);
+    let item: syn::DeriveInput = match syn::parse2(split.parse) {
         Ok(item) => item,
         Err(e) => {
             let mut out = e.to_compile_error();
@@ -25,28 +27,37 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
         }
     };
     let cx = Ctxt::new();
-    let entity = parse(&cx, args, item);
+    let entity = parse(&cx, args, item, input, split.emit);
     valid::check(&cx, &entity);
     match cx.check() {
         Ok(()) => expand::expand(&entity),
         Err(errors) => {
-            let item = &entity.item;
+            let tokens = &entity.tokens;
             let errors = errors.to_compile_error();
-            quote!(#item #errors)
+            quote!(#tokens #errors)
         }
     }
 }
 
-/// Builds the model; the struct is kept with `#[dataverse]` attributes stripped.
-fn parse(cx: &Ctxt, args: TokenStream, mut item: syn::DeriveInput) -> Entity {
+/// Builds the model from `item` (parsed without doc comments). A struct with named fields is
+/// emitted as `stripped` (the user's tokens without the fields' `#[dataverse]` attributes);
+/// any other item as `input`, untouched, beside its error.
+fn parse(
+    cx: &Ctxt,
+    args: TokenStream,
+    item: syn::DeriveInput,
+    input: TokenStream,
+    stripped: TokenStream,
+) -> Entity {
     let args = attr::parse_entity_args(cx, args);
     let mut fields = Vec::new();
-    match &mut item.data {
-        syn::Data::Struct(data) => match &mut data.fields {
+    let mut tokens = input;
+    match &item.data {
+        syn::Data::Struct(data) => match &data.fields {
             syn::Fields::Named(named) => {
-                for field in &mut named.named {
+                tokens = stripped;
+                for field in &named.named {
                     let attrs = attr::parse_field_attrs(cx, &field.attrs);
-                    field.attrs.retain(|a| !a.path().is_ident(DATAVERSE));
                     let ident = field.ident.clone().expect("named field");
                     let role = if attrs.formatted_values.is_some() {
                         FieldRole::FormattedValues
@@ -67,7 +78,7 @@ fn parse(cx: &Ctxt, args: TokenStream, mut item: syn::DeriveInput) -> Entity {
                 }
             }
             other => cx.error_spanned_by(
-                &*other,
+                other,
                 "`#[dataverse_entity]` needs a struct with named fields, one per column; write `struct Name { column: Type, ... }`",
             ),
         },
@@ -80,7 +91,12 @@ fn parse(cx: &Ctxt, args: TokenStream, mut item: syn::DeriveInput) -> Entity {
             "`#[dataverse_entity]` works on structs with named fields, not unions",
         ),
     }
-    Entity { args, item, fields }
+    Entity {
+        args,
+        item,
+        fields,
+        tokens,
+    }
 }
 
 /// `Option<T>` → (Option, T), `Field<T>` → (Field, T), else (Bare, ty).

@@ -8,7 +8,14 @@ use crate::ctxt::Ctxt;
 /// Every message the model's parse and validate passes record.
 fn messages(args: TokenStream, item: TokenStream) -> Vec<String> {
     let cx = Ctxt::new();
-    let entity = super::parse(&cx, args, syn::parse2(item).unwrap());
+    let split = super::strip::split(&item);
+    let entity = super::parse(
+        &cx,
+        args,
+        syn::parse2(split.parse).unwrap(),
+        item,
+        split.emit,
+    );
     super::valid::check(&cx, &entity);
     match cx.check() {
         Ok(()) => Vec::new(),
