@@ -9,7 +9,9 @@ use super::ast::Choice;
 /// The full expansion of a valid choice.
 pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
     // generated code reaches the runtime through one short alias declared in its block
-    let p = quote!(__dv);
+    // an `Ident`, not a `TokenStream`: interpolating a stream makes proc_macro2 flush its
+    // buffer across the compiler bridge, and `#p` is interpolated thousands of times
+    let p = proc_macro2::Ident::new("__dv", proc_macro2::Span::call_site());
     let ident = &choice.ident;
     let layer = ident.to_string();
     let enum_def = enum_def(choice);

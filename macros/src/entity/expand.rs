@@ -22,7 +22,9 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let krate = entity.krate();
     // everything generated sits in one block that names the runtime once: short paths keep
     // the expansion (compiled in every user crate) small
-    let p = quote!(__dv);
+    // an `Ident`, not a `TokenStream`: interpolating a stream makes proc_macro2 flush its
+    // buffer across the compiler bridge, and `#p` is interpolated thousands of times
+    let p = proc_macro2::Ident::new("__dv", proc_macro2::Span::call_site());
     let item = &entity.tokens;
     let ident = &entity.item.ident;
     let plans: Vec<ColumnPlan> = entity
@@ -116,7 +118,7 @@ fn opt<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
-fn identity(entity: &Entity, p: &TokenStream) -> [TokenStream; 4] {
+fn identity(entity: &Entity, p: &proc_macro2::Ident) -> [TokenStream; 4] {
     let args = &entity.args;
     match &args.extends {
         Some(base) => {
@@ -143,7 +145,7 @@ fn identity(entity: &Entity, p: &TokenStream) -> [TokenStream; 4] {
     }
 }
 
-fn expand_metadata(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+fn expand_metadata(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream {
     let entries = plans.iter().map(|plan| {
         let a = &plan.column.attrs;
         let (name, ty) = (&plan.name, &plan.column.value_ty);
@@ -175,7 +177,11 @@ fn expand_metadata(plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
     quote!([#(#entries),*])
 }
 
-fn expand_entity_impl(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+fn expand_entity_impl(
+    entity: &Entity,
+    plans: &[ColumnPlan],
+    p: &proc_macro2::Ident,
+) -> TokenStream {
     let ident = &entity.item.ident;
     let [logical_name, entity_set, primary_id, primary_name] = identity(entity, p);
     let rust_name = ident.to_string();
@@ -286,7 +292,7 @@ fn looks_like_guid(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Guid" || s.ident == "Uuid"))
 }
 
-fn status_check(plans: &[ColumnPlan], p: &TokenStream) -> Option<TokenStream> {
+fn status_check(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> Option<TokenStream> {
     let find = |name: &str| plans.iter().find(|plan| plan.name == name);
     let (Some(state), Some(status)) = (find("statecode"), find("statuscode")) else {
         return None;
@@ -304,7 +310,11 @@ fn status_check(plans: &[ColumnPlan], p: &TokenStream) -> Option<TokenStream> {
     })
 }
 
-fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+fn expand_deserialize(
+    entity: &Entity,
+    plans: &[ColumnPlan],
+    p: &proc_macro2::Ident,
+) -> TokenStream {
     let ident = &entity.item.ident;
     let expecting = format!("a `{ident}` row as a JSON object");
     let slot =
@@ -415,7 +425,7 @@ fn expand_deserialize(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) ->
 
 /// Compile-time checks that need other types' metadata, as `const` evaluations spanned on
 /// the user's tokens: attribute/kind fit, primary id type, and extension rules.
-fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &TokenStream) -> TokenStream {
+fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream {
     let ident = entity.item.ident.to_string();
     let [_, _, primary_id, _] = identity(entity, p);
     let mut out = TokenStream::new();

@@ -10,7 +10,9 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
     let krate = &lookup.krate;
     // the enum names the runtime in full; the block after it through one short alias
     let full = quote!(#krate::__private);
-    let p = quote!(__dv);
+    // an `Ident`, not a `TokenStream`: interpolating a stream makes proc_macro2 flush its
+    // buffer across the compiler bridge, and `#p` is interpolated thousands of times
+    let p = proc_macro2::Ident::new("__dv", proc_macro2::Span::call_site());
     let ident = lookup.ident;
     let vis = lookup.vis;
     let attrs = &lookup.attrs;
@@ -266,7 +268,9 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
 /// The target's navigation property: declared, from this layer's pattern, from the column, or
 /// (an extension without either) built at compile time from the base's inherited pattern.
 fn navigation(lookup: &Lookup, target: &Target, own_count: usize) -> TokenStream {
-    let p = quote!(__dv);
+    // an `Ident`, not a `TokenStream`: interpolating a stream makes proc_macro2 flush its
+    // buffer across the compiler bridge, and `#p` is interpolated thousands of times
+    let p = proc_macro2::Ident::new("__dv", proc_macro2::Span::call_site());
     let table = target.table.value();
     if let Some(nav) = &target.attr.navigation {
         return quote!(#nav);
