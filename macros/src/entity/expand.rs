@@ -429,14 +429,21 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
     let ident = entity.item.ident.to_string();
     let [_, _, primary_id, _] = identity(entity, p);
     let mut out = TokenStream::new();
+    let base_text = entity
+        .args
+        .extends
+        .as_ref()
+        .map(|base| quote!(#base).to_string().replace(' ', ""));
     for plan in plans {
         let (kind, name, a) = (&plan.kind, &plan.name, &plan.column.attrs);
         let ty = &plan.column.value_ty;
-        let ty_text = quote!(#ty).to_string().replace(' ', "");
+        // for messages only: most columns have none
+        let ty_text = || quote!(#ty).to_string().replace(' ', "");
         let field = &plan.field.ident;
         let mut kind_check = |span: Span, key: &str, kinds: TokenStream, what: &str| {
             let message = format!(
-                "`{key}` applies to {what} columns, but column `{name}` has type `{ty_text}`; remove it"
+                "`{key}` applies to {what} columns, but column `{name}` has type `{}`; remove it",
+                ty_text()
             );
             out.extend(quote_spanned! {span=>
                 const _: () = if !::core::matches!(#kind, #kinds) { ::core::panic!(#message) };
@@ -476,16 +483,22 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
                 );
             }
         }
-        let message = format!(
-            "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{ty_text}`"
-        );
-        out.extend(may_be_primary(entity, name).then(|| quote_spanned! {plan.span=>
+        out.extend(may_be_primary(entity, name).then(|| {
+            let message = format!(
+                "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{}`",
+                ty_text()
+            );
+            quote_spanned! {plan.span=>
             const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#kind, #p::ColumnKind::Guid) {
                 ::core::panic!(#message)
             };
+            }
         }));
-        if let (Some(base), Some(prefix)) = (&entity.args.extends, &entity.args.publisher_prefix) {
-            let base_text = quote!(#base).to_string().replace(' ', "");
+        if let (Some(base), Some(base_text), Some(prefix)) = (
+            &entity.args.extends,
+            &base_text,
+            &entity.args.publisher_prefix,
+        ) {
             let keep = format!(
                 "column `{name}` has another type in base `{base_text}`; keep the base's type or use an extension of it (a `choice!` or `lookup!` with `extends = ...`)"
             );
