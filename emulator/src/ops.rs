@@ -1,0 +1,542 @@
+//! Writes: create (deep insert, binds), update and upsert with etags, delete with each
+//! relationship's cascade, associate and disassociate.
+//!
+//! Documented behaviour followed:
+//! - "Create a table row using the Web API": ids generated or given, `@odata.bind`, deep
+//!   insert through single- and collection-valued navigation properties.
+//! - "Update and delete table rows using the Web API": `PATCH` creates a missing row
+//!   (upsert) unless `If-Match` is sent.
+//! - "Perform conditional operations using the Web API": `If-Match: <etag>` answers 412
+//!   (`0x80060882`) when the row changed; `If-Match: *` never creates (404); `If-None-Match:
+//!   *` never updates (412, `0x80040237`).
+//! - "Configure table relationship cascading behavior" and the `CascadeType` reference:
+//!   Delete `Cascade` deletes the related rows (recursively), `RemoveLink` clears the lookup
+//!   on them, `Restrict` refuses the delete while related rows exist; Assign `Cascade` gives
+//!   every related row the new owner, `Active` the active ones (`statecode` 0), `UserOwned`
+//!   those the parent's previous owner owned, `NoCascade` none.
+
+use std::collections::BTreeSet;
+
+use dataverse_model::{CascadeType, ColumnKind};
+use http::StatusCode;
+use serde_json::{Map, Value};
+use time::format_description::well_known::Rfc3339;
+use uuid::Uuid;
+
+use crate::error::{DUPLICATE, RESTRICTED, ServiceError, VERSION_MISMATCH};
+use crate::schema::{Schema, Table};
+use crate::store::{Row, Store};
+use crate::values::read_write;
+
+/// What a cascade did to one related row, recorded in [`Emulator::journal`](crate::Emulator::journal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CascadeEvent {
+    /// The parent's action: `"Delete"` or `"Assign"`.
+    pub action: &'static str,
+    /// The relationship's schema name (empty for a target declared without one).
+    pub relationship: &'static str,
+    /// The parent row's table and id.
+    pub parent: (&'static str, Uuid),
+    /// The related row's table and id.
+    pub child: (&'static str, Uuid),
+    /// What happened to the related row.
+    pub effect: CascadeEffect,
+}
+
+/// What a cascade did to a related row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CascadeEffect {
+    /// Deleted with its parent (Delete `Cascade`).
+    Deleted,
+    /// Its lookup to the parent cleared (Delete `RemoveLink`).
+    LinkRemoved,
+    /// Given the parent's new owner (Assign `Cascade`, `Active` or `UserOwned`).
+    Assigned,
+}
+
+/// The conditions a request sets with `If-Match` and `If-None-Match`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Conditions {
+    pub if_match: Option<String>,
+    pub if_none_match: Option<String>,
+}
+
+/// The data and its schema: what one request works on, under the emulator's lock.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct State {
+    pub schema: Schema,
+    pub store: Store,
+    pub journal: Vec<CascadeEvent>,
+}
+
+fn now() -> Value {
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.format(&Rfc3339).map_or(Value::Null, Value::String)
+}
+
+/// True when a body nests rows (deep insert): such a write is undone whole on failure.
+fn nests_rows(body: &Map<String, Value>) -> bool {
+    body.values().any(|v| v.is_object() || v.is_array())
+}
+
+impl State {
+    /// Runs `write` on the store, undoing every change when it fails.
+    pub fn atomically<T>(
+        &mut self,
+        nested: bool,
+        write: impl FnOnce(&mut Self) -> Result<T, ServiceError>,
+    ) -> Result<T, ServiceError> {
+        if !nested {
+            return write(self);
+        }
+        let (store, journal) = (self.store.clone(), self.journal.len());
+        let result = write(self);
+        if result.is_err() {
+            self.store = store;
+            self.journal.truncate(journal);
+        }
+        result
+    }
+
+    /// `POST <entity set>`: creates a row, returns its id.
+    pub fn create(
+        &mut self,
+        table: &'static str,
+        body: &Map<String, Value>,
+    ) -> Result<Uuid, ServiceError> {
+        self.atomically(nests_rows(body), |state| {
+            state.create_row(table, body, None)
+        })
+    }
+
+    fn create_row(
+        &mut self,
+        table_name: &'static str,
+        body: &Map<String, Value>,
+        url_id: Option<Uuid>,
+    ) -> Result<Uuid, ServiceError> {
+        let table = self.table(table_name)?;
+        let mut write = read_write(&self.schema, &table, body, true)?;
+        let id = match (url_id, write.id) {
+            (Some(a), Some(b)) if a != b => {
+                return Err(ServiceError::bad_request(format!(
+                    "the body's '{}' ({b}) is not the id in the URL ({a})",
+                    table.primary_id
+                )));
+            }
+            (Some(id), _) | (None, Some(id)) => id,
+            (None, None) => self.store.next_id(),
+        };
+        if self.store.contains(table.logical_name, id) {
+            return Err(ServiceError::new(
+                StatusCode::PRECONDITION_FAILED,
+                DUPLICATE,
+                "A record with matching key values already exists.",
+            ));
+        }
+        self.check_lookups(&write.lookups)?;
+        for (column, target, related) in std::mem::take(&mut write.deep_single) {
+            let related_id = self.create_row(target.logical_name, &related, None)?;
+            write
+                .lookups
+                .push((column, Some((target.logical_name, related_id))));
+        }
+        for (relationship, child) in &write.bind_children {
+            if !self.store.contains(relationship.child, *child) {
+                return Err(ServiceError::not_found(relationship.child, *child));
+            }
+        }
+        let mut row = Row {
+            fields: Map::new(),
+            version: 0,
+        };
+        row.fields
+            .insert(table.primary_id.to_owned(), Value::String(id.to_string()));
+        for column in table.columns.values() {
+            match column.kind {
+                ColumnKind::Lookup => row.set_lookup(column.logical_name, None),
+                ColumnKind::PartyList => {}
+                _ if column.logical_name != table.primary_id => {
+                    row.fields
+                        .insert(column.logical_name.to_owned(), Value::Null);
+                }
+                _ => {}
+            }
+        }
+        // the platform's defaults: a new row is active, with its creation time
+        if table.columns.contains_key("statecode") {
+            row.fields.insert("statecode".into(), Value::from(0));
+        }
+        for stamp in ["createdon", "modifiedon"] {
+            if table.columns.contains_key(stamp) {
+                row.fields.insert(stamp.into(), now());
+            }
+        }
+        for (column, value) in write.columns {
+            row.fields.insert(column.to_owned(), value);
+        }
+        for (column, value) in &write.lookups {
+            row.set_lookup(column, *value);
+        }
+        self.stamp(&table, &mut row);
+        self.store.insert(table.logical_name, id, row);
+        for (relationship, child) in write.deep_children {
+            let mut child = child;
+            let child_table = self.table(relationship.child)?;
+            let navigation = child_table
+                .columns
+                .get(relationship.column)
+                .and_then(|c| c.lookup)
+                .and_then(|l| l.target(table.logical_name))
+                .map(|t| t.navigation)
+                .ok_or_else(|| ServiceError::not_emulated("this deep insert"))?;
+            child.insert(
+                format!("{navigation}@odata.bind"),
+                Value::String(format!("/{}({id})", table.entity_set)),
+            );
+            self.create_row(relationship.child, &child, None)?;
+        }
+        for (relationship, child) in write.bind_children {
+            self.relink(
+                relationship.child,
+                child,
+                relationship.column,
+                Some((table.logical_name, id)),
+            );
+        }
+        Ok(id)
+    }
+
+    /// Gives `row` a new version (and `versionnumber`, `modifiedon` where declared).
+    fn stamp(&mut self, table: &Table, row: &mut Row) {
+        row.version = self.store.next_version();
+        if table.columns.contains_key("versionnumber") {
+            row.fields
+                .insert("versionnumber".into(), Value::from(row.version));
+        }
+        if table.columns.contains_key("modifiedon") {
+            row.fields.insert("modifiedon".into(), now());
+        }
+    }
+
+    /// Points a stored row's lookup elsewhere (or clears it), as a new version.
+    fn relink(
+        &mut self,
+        table: &'static str,
+        id: Uuid,
+        column: &str,
+        value: Option<(&'static str, Uuid)>,
+    ) {
+        let Ok(table) = self.table(table) else { return };
+        if let Some(mut row) = self.store.remove(table.logical_name, id) {
+            row.set_lookup(column, value);
+            self.stamp(&table, &mut row);
+            self.store.insert(table.logical_name, id, row);
+        }
+    }
+
+    pub fn table(&self, logical_name: &str) -> Result<Table, ServiceError> {
+        self.schema
+            .table(logical_name)
+            .cloned()
+            .ok_or_else(|| ServiceError::no_segment(logical_name))
+    }
+
+    /// A bind to a row of a registered table must find the row.
+    fn check_lookups(
+        &self,
+        lookups: &[(&'static str, Option<(&'static str, Uuid)>)],
+    ) -> Result<(), ServiceError> {
+        for (_, value) in lookups {
+            if let Some((target, id)) = value
+                && self.schema.table(target).is_some()
+                && !self.store.contains(target, *id)
+            {
+                return Err(ServiceError::not_found(target, *id));
+            }
+        }
+        Ok(())
+    }
+
+    /// `PATCH <entity set>(<id>)`: updates, or creates (upsert) when no `If-Match` is sent.
+    /// Returns whether the row was created.
+    pub fn update(
+        &mut self,
+        table_name: &'static str,
+        id: Uuid,
+        body: &Map<String, Value>,
+        conditions: &Conditions,
+    ) -> Result<bool, ServiceError> {
+        let table = self.table(table_name)?;
+        let Some(existing) = self.store.get(table.logical_name, id) else {
+            if conditions.if_match.is_some() {
+                return Err(ServiceError::not_found(table.logical_name, id));
+            }
+            return self
+                .atomically(nests_rows(body), |state| {
+                    state.create_row(table_name, body, Some(id))
+                })
+                .map(|_| true);
+        };
+        check_version(existing, conditions)?;
+        if conditions.if_none_match.as_deref() == Some("*") {
+            return Err(ServiceError::new(
+                StatusCode::PRECONDITION_FAILED,
+                DUPLICATE,
+                "A record with matching key values already exists.",
+            ));
+        }
+        self.atomically(nests_rows(body), |state| {
+            state.update_row(&table, id, body).map(|()| false)
+        })
+    }
+
+    fn update_row(
+        &mut self,
+        table: &Table,
+        id: Uuid,
+        body: &Map<String, Value>,
+    ) -> Result<(), ServiceError> {
+        let mut write = read_write(&self.schema, table, body, false)?;
+        if write.id.is_some_and(|given| given != id) {
+            return Err(ServiceError::bad_request(format!(
+                "the body's '{}' is not the id in the URL ({id})",
+                table.primary_id
+            )));
+        }
+        self.check_lookups(&write.lookups)?;
+        for (column, target, related) in std::mem::take(&mut write.deep_single) {
+            let related_id = self.create_row(target.logical_name, &related, None)?;
+            write
+                .lookups
+                .push((column, Some((target.logical_name, related_id))));
+        }
+        let Some(mut row) = self.store.remove(table.logical_name, id) else {
+            return Err(ServiceError::not_found(table.logical_name, id));
+        };
+        let previous_owner = row.lookup("ownerid").map(|(t, i)| (t.to_owned(), i));
+        for (column, value) in write.columns {
+            row.fields.insert(column.to_owned(), value);
+        }
+        for (column, value) in &write.lookups {
+            row.set_lookup(column, *value);
+        }
+        self.stamp(table, &mut row);
+        let owner = row.lookup("ownerid").map(|(t, i)| (t.to_owned(), i));
+        self.store.insert(table.logical_name, id, row);
+        if owner != previous_owner
+            && let Some((owner_table, owner_id)) = owner
+        {
+            // the owner's table name, as the `ownerid` lookup declares it
+            let owner_table = table
+                .columns
+                .get("ownerid")
+                .and_then(|c| c.lookup)
+                .and_then(|l| l.target(&owner_table))
+                .map_or("", |t| t.logical_name);
+            let mut visited = BTreeSet::new();
+            self.cascade_assign(
+                table.logical_name,
+                id,
+                (owner_table, owner_id),
+                previous_owner.map(|(_, i)| i),
+                &mut visited,
+            );
+        }
+        Ok(())
+    }
+
+    /// Assign: hands the parent's new owner to its related rows, as each relationship's
+    /// Assign setting says.
+    fn cascade_assign(
+        &mut self,
+        parent: &'static str,
+        parent_id: Uuid,
+        owner: (&'static str, Uuid),
+        previous_owner: Option<Uuid>,
+        visited: &mut BTreeSet<(&'static str, Uuid)>,
+    ) {
+        if owner.0.is_empty() || !visited.insert((parent, parent_id)) {
+            return;
+        }
+        for relationship in self.schema.children_of(parent) {
+            let Ok(child_table) = self.table(relationship.child) else {
+                continue;
+            };
+            if !child_table.columns.contains_key("ownerid") {
+                continue;
+            }
+            let children: Vec<(Uuid, Option<Uuid>)> = self
+                .store
+                .rows(relationship.child)
+                .filter(|(_, row)| row.lookup(relationship.column) == Some((parent, parent_id)))
+                .filter(|(_, row)| match relationship.cascade.assign {
+                    CascadeType::Cascade => true,
+                    CascadeType::Active => row.fields.get("statecode") == Some(&Value::from(0)),
+                    CascadeType::UserOwned => {
+                        previous_owner.is_some()
+                            && row.lookup("ownerid").map(|(_, i)| i) == previous_owner
+                    }
+                    _ => false,
+                })
+                .map(|(id, row)| (*id, row.lookup("ownerid").map(|(_, i)| i)))
+                .collect();
+            for (child, child_owner) in children {
+                if child_owner == Some(owner.1) {
+                    continue;
+                }
+                self.relink(relationship.child, child, "ownerid", Some(owner));
+                self.journal.push(CascadeEvent {
+                    action: "Assign",
+                    relationship: relationship.schema_name,
+                    parent: (parent, parent_id),
+                    child: (relationship.child, child),
+                    effect: CascadeEffect::Assigned,
+                });
+                self.cascade_assign(relationship.child, child, owner, child_owner, visited);
+            }
+        }
+    }
+
+    /// `DELETE <entity set>(<id>)`, with every relationship's Delete cascade. The whole
+    /// plan is made (and Restrict checked) before anything is deleted.
+    pub fn delete(
+        &mut self,
+        table_name: &'static str,
+        id: Uuid,
+        conditions: &Conditions,
+    ) -> Result<(), ServiceError> {
+        let table = self.table(table_name)?;
+        let Some(row) = self.store.get(table.logical_name, id) else {
+            return Err(ServiceError::not_found(table.logical_name, id));
+        };
+        check_version(row, conditions)?;
+        let mut deleted = Vec::new();
+        let mut unlinked = Vec::new();
+        self.plan_delete(table.logical_name, id, None, &mut deleted, &mut unlinked)?;
+        let gone: BTreeSet<(&str, Uuid)> = deleted.iter().map(|(t, i, _)| (*t, *i)).collect();
+        for (child, child_id, column, event) in unlinked {
+            if !gone.contains(&(child, child_id)) {
+                self.relink(child, child_id, column, None);
+                self.journal.push(event);
+            }
+        }
+        for (table, id, event) in deleted {
+            self.store.remove(table, id);
+            self.journal.extend(event);
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn plan_delete(
+        &self,
+        table: &'static str,
+        id: Uuid,
+        cause: Option<CascadeEvent>,
+        deleted: &mut Vec<(&'static str, Uuid, Option<CascadeEvent>)>,
+        unlinked: &mut Vec<(&'static str, Uuid, &'static str, CascadeEvent)>,
+    ) -> Result<(), ServiceError> {
+        if deleted.iter().any(|(t, i, _)| *t == table && *i == id) {
+            return Ok(());
+        }
+        deleted.push((table, id, cause));
+        for relationship in self.schema.children_of(table) {
+            let children: Vec<Uuid> = self
+                .store
+                .rows(relationship.child)
+                .filter(|(_, row)| row.lookup(relationship.column) == Some((table, id)))
+                .map(|(child, _)| *child)
+                .collect();
+            for child in children {
+                let event = |effect| CascadeEvent {
+                    action: "Delete",
+                    relationship: relationship.schema_name,
+                    parent: (table, id),
+                    child: (relationship.child, child),
+                    effect,
+                };
+                match relationship.cascade.delete {
+                    CascadeType::Cascade => self.plan_delete(
+                        relationship.child,
+                        child,
+                        Some(event(CascadeEffect::Deleted)),
+                        deleted,
+                        unlinked,
+                    )?,
+                    CascadeType::RemoveLink => unlinked.push((
+                        relationship.child,
+                        child,
+                        relationship.column,
+                        event(CascadeEffect::LinkRemoved),
+                    )),
+                    CascadeType::Restrict => {
+                        return Err(ServiceError::new(
+                            StatusCode::BAD_REQUEST,
+                            RESTRICTED,
+                            format!(
+                                "The object you tried to delete is associated with another object and cannot be deleted: {} {child} refers to {table} {id} through '{}' (relationship '{}', Delete Restrict)",
+                                relationship.child, relationship.column, relationship.schema_name
+                            ),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `POST <parent>(<id>)/<collection>/$ref` or `PUT <child>(<id>)/<navigation>/$ref`:
+    /// points the child's lookup at the parent.
+    pub fn associate(
+        &mut self,
+        child_table: &'static str,
+        child: Uuid,
+        column: &'static str,
+        parent: (&'static str, Uuid),
+    ) -> Result<(), ServiceError> {
+        if !self.store.contains(child_table, child) {
+            return Err(ServiceError::not_found(child_table, child));
+        }
+        if !self.store.contains(parent.0, parent.1) {
+            return Err(ServiceError::not_found(parent.0, parent.1));
+        }
+        self.relink(child_table, child, column, Some(parent));
+        Ok(())
+    }
+
+    /// `DELETE .../$ref`: clears the child's lookup (when it points at `parent`, if given).
+    pub fn disassociate(
+        &mut self,
+        child_table: &'static str,
+        child: Uuid,
+        column: &'static str,
+        parent: Option<(&'static str, Uuid)>,
+    ) -> Result<(), ServiceError> {
+        let Some(row) = self.store.get(child_table, child) else {
+            return Err(ServiceError::not_found(child_table, child));
+        };
+        if let Some(parent) = parent
+            && row.lookup(column) != Some(parent)
+        {
+            return Err(ServiceError::not_found(child_table, child));
+        }
+        self.relink(child_table, child, column, None);
+        Ok(())
+    }
+}
+
+/// `If-Match: <etag>` must name the row's current version (`*` matches any).
+fn check_version(row: &Row, conditions: &Conditions) -> Result<(), ServiceError> {
+    match conditions.if_match.as_deref() {
+        Some(etag) if etag != "*" && etag != row.etag() => Err(ServiceError::new(
+            StatusCode::PRECONDITION_FAILED,
+            VERSION_MISMATCH,
+            "The version of the existing record doesn't match the RowVersion property provided.",
+        )),
+        _ => Ok(()),
+    }
+}
