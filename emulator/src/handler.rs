@@ -97,6 +97,8 @@ pub(crate) struct Reply {
     pub status: StatusCode,
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<Value>,
+    /// A body that is not JSON (a `$batch` response), sent as is.
+    pub raw: Option<Vec<u8>>,
 }
 
 impl Reply {
@@ -105,6 +107,7 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: None,
+            raw: None,
         }
     }
 
@@ -127,13 +130,14 @@ impl Reply {
         for (name, value) in &self.headers {
             builder = builder.header(*name, value.as_str());
         }
-        let body = match &self.body {
-            Some(body) => {
+        let body = match (&self.body, self.raw) {
+            (_, Some(raw)) => raw,
+            (Some(body), None) => {
                 builder =
                     builder.header("Content-Type", "application/json; odata.metadata=minimal");
                 serde_json::to_vec(body).unwrap_or_default()
             }
-            None => Vec::new(),
+            (None, None) => Vec::new(),
         };
         builder.body(body).unwrap_or_else(|_| {
             let mut response = Response::new(Vec::new());
