@@ -118,7 +118,7 @@ fn the_requests_workflow_against_the_served_emulator() {
 
     // update with the etag the row was read with; the same etag again is refused
     let mut first = sessions[0].clone();
-    let id = first.activityid.clone().into_option().unwrap();
+    let id = first.activityid.into_option().unwrap();
     let etag = first.etag.clone().unwrap();
     first.subject = Field::Value("Chat 0, followed up".into());
     let row_url = format!("{root}msdyn_ocsessions({id})");
