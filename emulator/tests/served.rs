@@ -3,54 +3,15 @@
 
 mod common;
 
-use common::{Account, BankAccount, ReferentialRegarding, ReferentialSession, encode, sales};
+use common::{
+    Account, BankAccount, ReferentialRegarding, ReferentialSession, client, encode, sales, send,
+};
 use dataverse_model::{Field, Guid, Page};
 use dataverse_model_emulator::Emulator;
 use dataverse_model_tests::session::SalesSession;
 use dataverse_model_tests::session_choices::SalesSessionEventReason;
 use dataverse_model_tests::session_lookups::SalesRegarding;
 use serde_json::Value;
-
-/// An HTTP client that hands every status back (4xx and 5xx are answers here, not errors).
-fn client() -> ureq::Agent {
-    ureq::Agent::new_with_config(
-        ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build(),
-    )
-}
-
-/// Sends one request; returns status, headers and body text.
-fn send(
-    agent: &ureq::Agent,
-    method: &str,
-    url: &str,
-    headers: &[(&str, &str)],
-    body: Option<String>,
-) -> (u16, http::HeaderMap, String) {
-    let mut request = http::Request::builder()
-        .method(method)
-        .uri(url)
-        .header("Accept", "application/json")
-        .header("OData-Version", "4.0")
-        .header("OData-MaxVersion", "4.0");
-    if body.is_some()
-        && !headers
-            .iter()
-            .any(|(n, _)| n.eq_ignore_ascii_case("Content-Type"))
-    {
-        request = request.header("Content-Type", "application/json");
-    }
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let request = request.body(body.unwrap_or_default().into_bytes()).unwrap();
-    let mut response = agent.run(request).expect("the server answers");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let text = response.body_mut().read_to_string().unwrap_or_default();
-    (status, headers, text)
-}
 
 const ANNOTATED: &str = "odata.include-annotations=\"*\",odata.maxpagesize=2";
 
