@@ -21,7 +21,7 @@ type Acknowledged = HashMap<String, Option<String>>;
 /// acknowledged and every request's latency.
 struct Load {
     acknowledged: Vec<Acknowledged>,
-    latencies: Vec<Duration>,
+    latencies: Vec<(Duration, &'static str)>,
     elapsed: Duration,
     emulator: Emulator,
     /// Kept running until the checks are done.
@@ -45,7 +45,7 @@ fn mixed_load(clients: usize, requests: usize) -> Load {
                     let mut times = Vec::with_capacity(requests);
                     for i in 0..requests {
                         let begin = Instant::now();
-                        match i % 5 {
+                        let kind = match i % 5 {
                             0 | 1 if live.len() < 20 || i % 5 == 0 => {
                                 let subject = format!("client {client_no} row {i}");
                                 let (status, headers, text) = send(
@@ -60,6 +60,7 @@ fn mixed_load(clients: usize, requests: usize) -> Load {
                                 let etag = headers["ETag"].to_str().unwrap().to_owned();
                                 mine.insert(url.clone(), Some(subject));
                                 live.push((url, etag));
+                                "create"
                             }
                             1 | 2 if !live.is_empty() => {
                                 let k = i % live.len();
@@ -76,12 +77,14 @@ fn mixed_load(clients: usize, requests: usize) -> Load {
                                 assert_eq!(status, 204, "{text}");
                                 live[k].1 = headers["ETag"].to_str().unwrap().to_owned();
                                 mine.insert(url, Some(subject));
+                                "update"
                             }
                             3 if !live.is_empty() && i % 15 == 3 => {
                                 let (url, _) = live.swap_remove(i % live.len());
                                 let (status, _, text) = send(&agent, "DELETE", &url, &[], None);
                                 assert_eq!(status, 204, "{text}");
                                 mine.insert(url, None);
+                                "delete"
                             }
                             _ => {
                                 let (status, _, text) = send(
@@ -92,9 +95,10 @@ fn mixed_load(clients: usize, requests: usize) -> Load {
                                     None,
                                 );
                                 assert_eq!(status, 200, "{text}");
+                                "query"
                             }
-                        }
-                        times.push(begin.elapsed());
+                        };
+                        times.push((begin.elapsed(), kind));
                     }
                     latencies.lock().unwrap().extend(times);
                     mine
@@ -164,7 +168,7 @@ fn nothing_is_lost_under_concurrent_load() {
 #[test]
 #[ignore = "load figures: run with --release --ignored --nocapture"]
 fn loopback_load_figures() {
-    let (clients, requests) = (8, 2_000);
+    let (clients, requests) = (8, common::env_number("LOAD_REQUESTS", 2_000));
     let Load {
         acknowledged,
         mut latencies,
@@ -175,7 +179,8 @@ fn loopback_load_figures() {
     let checked = check_nothing_lost(&acknowledged, &emulator);
     latencies.sort();
     let percentile =
-        |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)];
+        |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)].0;
+    println!("slowest: {:?}", &latencies[latencies.len().saturating_sub(8)..]);
     println!(
         "{clients} clients x {requests} mixed requests: {} requests in {:.2?} = {:.0} requests/s; latency p50 {:.2?}, p99 {:.2?}, max {:.2?}; {checked} acknowledged writes read back",
         latencies.len(),
@@ -183,7 +188,7 @@ fn loopback_load_figures() {
         latencies.len() as f64 / elapsed.as_secs_f64(),
         percentile(0.50),
         percentile(0.99),
-        latencies.last().unwrap(),
+        latencies.last().unwrap().0,
     );
 }
 

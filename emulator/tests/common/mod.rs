@@ -179,3 +179,8 @@ pub fn send(
     let text = response.body_mut().read_to_string().unwrap_or_default();
     (status, headers, text)
 }
+
+/// A number from the environment, or `default`.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
