@@ -57,9 +57,9 @@
 //! assert_eq!(Session::select(), "activityid,subject,msdyn_queueassignedreason");
 //! ```
 //!
-//! Column types: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal` (money with
-//! `#[dataverse(money)]`, or the [`Money`] type), [`Guid`], `time::OffsetDateTime`, `time::Date` (date only),
-//! [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
+//! Column types: `String`, `i32`, `i64`, `f64`, `bool`, [`Decimal`] (money with
+//! `#[dataverse(money)]`, or the [`Money`] type), [`Guid`], [`OffsetDateTime`], [`Date`] (date
+//! only), [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
 //! each bare (must be present), in `Option<T>` (value or null) or in [`Field<T>`]
 //! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
 //! `logical_name`, `required`, `read_only`, `max_length`, `min`, `max`, `precision`, `money`,
@@ -79,9 +79,9 @@ mod entity;
 mod error;
 mod field;
 mod lookup;
-#[doc(hidden)]
-pub mod lookup_column;
-mod reader;
+mod response;
+mod row;
+mod text;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -90,19 +90,37 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
-pub use column::{ChoiceCodec, ColumnCodec, ColumnKind, ColumnValue, Money, PartyList, SlotOf};
-pub use entity::{
-    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload, ResponseBody,
+pub use column::{
+    ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec, Money,
+    PartyList, SlotOf,
 };
+pub use entity::{Entity, EntityMetadata, Payload, ResponseBody};
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
 pub use lookup::{
     Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
 };
-pub use lookup_column::LookupCodec;
+pub use response::Page;
+pub use row::{FormattedValues, Operation};
 
 /// A Dataverse unique identifier (`Edm.Guid`).
 pub use uuid::Uuid as Guid;
+
+/// A decimal number (`Edm.Decimal`): the value of decimal and money columns, from
+/// [`rust_decimal`](https://docs.rs/rust_decimal), re-exported so you need no dependency of
+/// your own. Build one with `Decimal::new(12345, 2)` (123.45) or `"123.45".parse()`.
+pub use rust_decimal::Decimal;
+
+/// A date and time with its UTC offset (`Edm.DateTimeOffset`), from
+/// [`time`](https://docs.rs/time), re-exported so you need no dependency of your own.
+pub use time::OffsetDateTime;
+
+/// A calendar date (`Edm.Date`, a date-only column), from [`time`](https://docs.rs/time),
+/// re-exported with [`Month`] to build one: `Date::from_calendar_date(2024, Month::March, 31)`.
+pub use time::Date;
+
+/// A month of the year, to build a [`Date`]; from [`time`](https://docs.rs/time).
+pub use time::Month;
 
 pub use dataverse_model_macros::dataverse_entity;
 
