@@ -120,7 +120,7 @@ pub trait Entity: Sized {
     }
 
     /// Writes the request body's properties for `operation`: read-only columns and unset
-    /// fields never, the primary id not on update.
+    /// fields never, the primary id only on create and only with a value.
     fn write_columns<M: serde::ser::SerializeMap>(
         &self,
         operation: Operation,

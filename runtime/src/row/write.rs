@@ -35,7 +35,7 @@ pub fn write_formatted_values<M: SerializeMap>(
 pub struct RequestWriter<'a, M: SerializeMap> {
     /// Create or update.
     pub operation: Operation,
-    /// The table's primary id column, not written on update.
+    /// The table's primary id column: written on create only, and only with a value.
     pub primary_id: &'static str,
     /// The body being written.
     pub map: &'a mut M,
@@ -50,8 +50,11 @@ impl<M: SerializeMap> ColumnVisitor for RequestWriter<'_, M> {
         value: &W::Out,
         column: &'static ColumnMetadata,
     ) {
+        // the service generates the key and the URL carries it: written only on create, and
+        // only with a value (`null` would not let the service generate it)
         let skip = column.read_only
-            || (self.operation == Operation::Update && column.logical_name == self.primary_id);
+            || (column.logical_name == self.primary_id
+                && (self.operation == Operation::Update || W::get(value).is_none()));
         if !skip && self.result.is_ok() {
             self.result = W::write(value, column.logical_name, self.operation, self.map);
         }
