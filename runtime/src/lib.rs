@@ -67,6 +67,37 @@
 //! (an `Option<String>`). Table attributes: `logical_name`, `entity_set`, `primary_id`,
 //! `primary_name`, or `extends = Base` with `publisher_prefix = "..."` for a solution layer;
 //! `crate = path` when the runtime is a renamed dependency.
+//!
+//! The types a column is declared with are re-exported here ([`Decimal`], [`OffsetDateTime`],
+//! [`Date`] with [`Month`], [`Guid`]), so a table needs no dependency but this crate (and
+//! `serde_json` to read and write JSON):
+//!
+//! ```
+//! use dataverse_model::{dataverse_entity, Date, Decimal, Entity, Guid, Money, Month, OffsetDateTime};
+//!
+//! #[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+//! pub struct Account {
+//!     pub accountid: Option<Guid>,
+//!     pub revenue: Option<Money>,
+//!     #[dataverse(precision = 4)]
+//!     pub exchangerate: Option<Decimal>,
+//!     pub lastonholdtime: Option<OffsetDateTime>,
+//!     pub new_founded: Option<Date>,
+//! }
+//!
+//! let founded = Date::from_calendar_date(1998, Month::March, 31).unwrap();
+//! let row = Account {
+//!     accountid: None, // the service generates the key: a create body leaves it out
+//!     revenue: Some(Money(Decimal::new(2_000_000, 2))),
+//!     exchangerate: Some("1.0815".parse().unwrap()),
+//!     lastonholdtime: Some(founded.with_hms(9, 30, 0).unwrap().assume_utc()),
+//!     new_founded: Some(founded),
+//! };
+//! assert_eq!(
+//!     serde_json::to_string(&row.create_payload()).unwrap(),
+//!     r#"{"revenue":20000.00,"exchangerate":1.0815,"lastonholdtime":"1998-03-31T09:30:00Z","new_founded":"1998-03-31"}"#
+//! );
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
