@@ -15,7 +15,7 @@ mod choice;
 mod date;
 mod decimal;
 mod json_text;
-pub(crate) mod lookup;
+mod lookup;
 mod metadata;
 mod party;
 mod scalar;
