@@ -181,10 +181,11 @@ pub use dataverse_model_macros::{choice_impl as __choice_impl, lookup_impl as __
 /// the base in a layer (the top-most layer wins); `#[state = Open]` for status choices. Doc
 /// comments become the option's description.
 ///
-/// Generated: inherent `from_value`, `value`, `label`, `label_in`, `from_label`, `is_known`;
-/// [`Choice`] (and [`StatusChoice`]) impls; equality and hashing by value; `Display` (label,
-/// or the number) and `FromStr` (label or number); serde as a JSON integer; `From<Base>` for a
-/// layer. Mistakes are compile errors at the offending token.
+/// Generated: inherent `from_value`, `value` and `is_known` (`const` on a base choice);
+/// [`Choice`] (and [`StatusChoice`]) impls, whose methods give `label`, `label_in` and
+/// `from_label`; equality and hashing by value; `Display` (label, or the number) and `FromStr`
+/// (label or number); serde as a JSON integer; `From<Base>` for a layer. Mistakes are compile
+/// errors at the offending token.
 ///
 /// ```
 /// use dataverse_model::{choice, Choice};
