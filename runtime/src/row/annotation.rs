@@ -62,6 +62,7 @@ pub fn read_etag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, 
 }
 
 /// Reads `@odata.etag` into `etag`.
+#[inline]
 pub fn read_etag_into<'de, A: MapAccess<'de>>(
     etag: &mut Option<String>,
     map: &mut A,
