@@ -1,0 +1,5 @@
+//! What the service sends back: collection pages.
+
+mod page;
+
+pub use page::Page;
