@@ -82,6 +82,7 @@ mod lookup;
 #[doc(hidden)]
 pub mod lookup_column;
 mod reader;
+mod response;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -100,6 +101,7 @@ pub use lookup::{
     Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
 };
 pub use lookup_column::LookupCodec;
+pub use response::ServiceError;
 
 /// A Dataverse unique identifier (`Edm.Guid`).
 pub use uuid::Uuid as Guid;

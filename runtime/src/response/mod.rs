@@ -1,0 +1,2 @@
+mod service_error;
+pub use service_error::ServiceError;
