@@ -180,7 +180,10 @@ fn loopback_load_figures() {
     latencies.sort();
     let percentile =
         |p: f64| latencies[((latencies.len() as f64 * p) as usize).min(latencies.len() - 1)].0;
-    println!("slowest: {:?}", &latencies[latencies.len().saturating_sub(8)..]);
+    println!(
+        "slowest: {:?}",
+        &latencies[latencies.len().saturating_sub(8)..]
+    );
     println!(
         "{clients} clients x {requests} mixed requests: {} requests in {:.2?} = {:.0} requests/s; latency p50 {:.2?}, p99 {:.2?}, max {:.2?}; {checked} acknowledged writes read back",
         latencies.len(),
