@@ -10,7 +10,7 @@
 
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 
-use crate::error::ServiceError;
+use crate::error::ErrorResponse;
 use crate::handler::{self, Call, Reply};
 use crate::ops::State;
 
@@ -40,9 +40,9 @@ pub(crate) fn handle(state: &mut State, call: &Call<'_>) -> Reply {
     }
 }
 
-fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ServiceError> {
+fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ErrorResponse> {
     if *call.method != Method::POST {
-        return Err(ServiceError::new(
+        return Err(ErrorResponse::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "0x0",
             "$batch takes POST",
@@ -54,7 +54,7 @@ fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ServiceError> {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let boundary = boundary_of(content_type).ok_or_else(|| {
-        ServiceError::bad_request(
+        ErrorResponse::bad_request(
             "a $batch request needs `Content-Type: multipart/mixed; boundary=batch_<id>`",
         )
     })?;
@@ -163,10 +163,18 @@ fn render(reply: &Reply, content_id: Option<&str>) -> String {
     for (name, value) in &reply.headers {
         text.push_str(&format!("{name}: {value}\r\n"));
     }
-    match &reply.body {
+    let body = match (&reply.body, &reply.raw) {
+        (_, Some(raw)) => Some(String::from_utf8_lossy(raw).into_owned()),
+        (Some(body), None) => Some(body.to_string()),
+        (None, None) => None,
+    };
+    match body {
         Some(body) => {
-            text.push_str("Content-Type: application/json; odata.metadata=minimal\r\n\r\n");
-            text.push_str(&body.to_string());
+            if !reply.headers.iter().any(|(n, _)| *n == "Content-Type") {
+                text.push_str("Content-Type: application/json; odata.metadata=minimal\r\n");
+            }
+            text.push_str("\r\n");
+            text.push_str(&body);
             text.push_str("\r\n");
         }
         None => text.push_str("\r\n"),
@@ -206,7 +214,7 @@ fn execute(state: &mut State, root: &str, part: &Part, created: &[(String, Strin
         root,
     };
     if is_batch(&call) {
-        return ServiceError::bad_request("a $batch cannot hold another $batch").into();
+        return ErrorResponse::bad_request("a $batch cannot hold another $batch").into();
     }
     handler::handle(state, &call)
 }
@@ -230,7 +238,7 @@ fn boundary_of(content_type: &str) -> Option<String> {
 }
 
 /// Splits a multipart body into its parts' raw bytes.
-fn split_parts<'a>(body: &'a [u8], boundary: &str) -> Result<Vec<&'a [u8]>, ServiceError> {
+fn split_parts<'a>(body: &'a [u8], boundary: &str) -> Result<Vec<&'a [u8]>, ErrorResponse> {
     let delimiter = format!("--{boundary}");
     let delimiter = delimiter.as_bytes();
     let mut positions = Vec::new();
@@ -243,7 +251,7 @@ fn split_parts<'a>(body: &'a [u8], boundary: &str) -> Result<Vec<&'a [u8]>, Serv
         .last()
         .is_some_and(|last| body[last + delimiter.len()..].starts_with(b"--"));
     if !closed {
-        return Err(ServiceError::bad_request(format!(
+        return Err(ErrorResponse::bad_request(format!(
             "the multipart body ends before its closing delimiter `--{boundary}--`"
         )));
     }
@@ -277,9 +285,9 @@ fn split_head(part: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
-fn header_lines(head: &[u8]) -> Result<Vec<(String, String)>, ServiceError> {
+fn header_lines(head: &[u8]) -> Result<Vec<(String, String)>, ErrorResponse> {
     let text = std::str::from_utf8(head)
-        .map_err(|_| ServiceError::bad_request("a batch part's headers are not UTF-8"))?;
+        .map_err(|_| ErrorResponse::bad_request("a batch part's headers are not UTF-8"))?;
     Ok(text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -288,7 +296,7 @@ fn header_lines(head: &[u8]) -> Result<Vec<(String, String)>, ServiceError> {
         .collect())
 }
 
-fn parse_items(body: &[u8], boundary: &str) -> Result<Vec<Item>, ServiceError> {
+fn parse_items(body: &[u8], boundary: &str) -> Result<Vec<Item>, ErrorResponse> {
     let mut items = Vec::new();
     for raw in split_parts(body, boundary)? {
         let (head, content) = split_head(raw);
@@ -309,7 +317,7 @@ fn parse_items(body: &[u8], boundary: &str) -> Result<Vec<Item>, ServiceError> {
                     .find(|(n, _)| n == "content-id")
                     .map(|(_, v)| v.clone());
                 if part.method == Method::GET {
-                    return Err(ServiceError::bad_request(
+                    return Err(ErrorResponse::bad_request(
                         "a change set holds writes only; send GET requests outside change sets",
                     ));
                 }
@@ -324,26 +332,26 @@ fn parse_items(body: &[u8], boundary: &str) -> Result<Vec<Item>, ServiceError> {
 }
 
 /// `METHOD target HTTP/1.1`, headers, blank line, body.
-fn parse_request(content: &[u8]) -> Result<Part, ServiceError> {
+fn parse_request(content: &[u8]) -> Result<Part, ErrorResponse> {
     let (head, body) = split_head(content);
     let text = std::str::from_utf8(head)
-        .map_err(|_| ServiceError::bad_request("a batch request's head is not UTF-8"))?;
+        .map_err(|_| ErrorResponse::bad_request("a batch request's head is not UTF-8"))?;
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let request_line = lines
         .next()
-        .ok_or_else(|| ServiceError::bad_request("a batch part holds no request line"))?;
+        .ok_or_else(|| ErrorResponse::bad_request("a batch part holds no request line"))?;
     let mut words = request_line.split_whitespace();
     let (Some(method), Some(target)) = (words.next(), words.next()) else {
-        return Err(ServiceError::bad_request(format!(
+        return Err(ErrorResponse::bad_request(format!(
             "'{request_line}' is not a request line (`METHOD url HTTP/1.1`)"
         )));
     };
     let method = Method::from_bytes(method.as_bytes())
-        .map_err(|_| ServiceError::bad_request(format!("'{method}' is not an HTTP method")))?;
+        .map_err(|_| ErrorResponse::bad_request(format!("'{method}' is not an HTTP method")))?;
     let mut headers = HeaderMap::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "'{line}' is not a header"
             )));
         };
@@ -351,7 +359,7 @@ fn parse_request(content: &[u8]) -> Result<Part, ServiceError> {
             HeaderName::from_bytes(name.trim().as_bytes()),
             HeaderValue::from_str(value.trim()),
         ) else {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "'{line}' is not a header"
             )));
         };

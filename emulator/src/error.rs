@@ -7,15 +7,15 @@
 
 use http::StatusCode;
 
-/// An error the emulator answers with, as the service would.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServiceError {
+/// An error the emulator answers with, as the service would: the HTTP status and the
+/// service's error (the runtime's [`ServiceError`](dataverse_model::ServiceError), so a client
+/// reads it back with the same type it reads the real service's errors with).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorResponse {
     /// The HTTP status.
     pub status: StatusCode,
-    /// The service's error code, e.g. `0x80040217`.
-    pub code: &'static str,
-    /// What went wrong.
-    pub message: String,
+    /// The error body: code (e.g. `0x80040217`) and message.
+    pub error: dataverse_model::ServiceError,
 }
 
 /// Code of a row that does not exist.
@@ -35,13 +35,12 @@ pub(crate) const RESTRICTED: &str = "0x80040227";
 /// Code of a write to a lookup's `_<col>_value` property.
 pub(crate) const LOOKUP_VALUE_WRITE: &str = "0x80048d19";
 
-impl ServiceError {
+impl ErrorResponse {
     /// An error with `status`, `code` and `message`.
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
         Self {
             status,
-            code,
-            message: message.into(),
+            error: dataverse_model::ServiceError::new(code, message),
         }
     }
 
@@ -93,21 +92,15 @@ impl ServiceError {
     }
 
     /// The error body, as the service writes it.
-    pub fn body(&self) -> serde_json::Value {
-        serde_json::json!({"error": {"code": self.code, "message": self.message}})
+    pub fn body(&self) -> Vec<u8> {
+        self.error.to_body()
     }
 }
 
-impl std::fmt::Display for ServiceError {
+impl std::fmt::Display for ErrorResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} {}: {}",
-            self.status.as_u16(),
-            self.code,
-            self.message
-        )
+        write!(f, "{} {}", self.status.as_u16(), self.error)
     }
 }
 
-impl std::error::Error for ServiceError {}
+impl std::error::Error for ErrorResponse {}

@@ -18,7 +18,7 @@ use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::error::ServiceError;
+use crate::error::ErrorResponse;
 use crate::schema::Table;
 use crate::store::Row;
 use crate::values::parse_date;
@@ -88,7 +88,7 @@ enum Token {
 }
 
 /// Parses `text` (already percent-decoded) against `table`.
-pub(crate) fn parse(text: &str, table: &Table) -> Result<Filter, ServiceError> {
+pub(crate) fn parse(text: &str, table: &Table) -> Result<Filter, ErrorResponse> {
     let tokens = tokenize(text)?;
     let mut parser = Parser {
         tokens,
@@ -104,11 +104,11 @@ pub(crate) fn parse(text: &str, table: &Table) -> Result<Filter, ServiceError> {
     Ok(filter)
 }
 
-fn syntax_error(text: &str, detail: &str) -> ServiceError {
-    ServiceError::bad_request(format!("Syntax error in $filter '{text}': {detail}"))
+fn syntax_error(text: &str, detail: &str) -> ErrorResponse {
+    ErrorResponse::bad_request(format!("Syntax error in $filter '{text}': {detail}"))
 }
 
-fn tokenize(text: &str) -> Result<Vec<Token>, ServiceError> {
+fn tokenize(text: &str) -> Result<Vec<Token>, ErrorResponse> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -201,7 +201,7 @@ fn quoted(
     start: usize,
     quote: char,
     text: &str,
-) -> Result<(String, usize), ServiceError> {
+) -> Result<(String, usize), ErrorResponse> {
     let mut out = String::new();
     let mut i = start + 1;
     loop {
@@ -271,7 +271,7 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn syntax(&self, expected: &str) -> ServiceError {
+    fn syntax(&self, expected: &str) -> ErrorResponse {
         let found = match self.tokens.get(self.at) {
             None => "the end of the expression".to_owned(),
             Some(Token::Word(w)) => format!("`{w}`"),
@@ -285,7 +285,7 @@ impl Parser<'_> {
         matches!(self.tokens.get(self.at), Some(Token::Word(w)) if w == word)
     }
 
-    fn expect(&mut self, token: Token, what: &str) -> Result<(), ServiceError> {
+    fn expect(&mut self, token: Token, what: &str) -> Result<(), ErrorResponse> {
         if self.tokens.get(self.at) == Some(&token) {
             self.at += 1;
             Ok(())
@@ -294,7 +294,7 @@ impl Parser<'_> {
         }
     }
 
-    fn or(&mut self) -> Result<Filter, ServiceError> {
+    fn or(&mut self) -> Result<Filter, ErrorResponse> {
         let mut left = self.and()?;
         while self.peek_word("or") {
             self.at += 1;
@@ -304,7 +304,7 @@ impl Parser<'_> {
         Ok(left)
     }
 
-    fn and(&mut self) -> Result<Filter, ServiceError> {
+    fn and(&mut self) -> Result<Filter, ErrorResponse> {
         let mut left = self.unary()?;
         while self.peek_word("and") {
             self.at += 1;
@@ -314,7 +314,7 @@ impl Parser<'_> {
         Ok(left)
     }
 
-    fn unary(&mut self) -> Result<Filter, ServiceError> {
+    fn unary(&mut self) -> Result<Filter, ErrorResponse> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(syntax_error(self.text, "the expression nests too deeply"));
@@ -334,7 +334,7 @@ impl Parser<'_> {
         result
     }
 
-    fn primary(&mut self) -> Result<Filter, ServiceError> {
+    fn primary(&mut self) -> Result<Filter, ErrorResponse> {
         let Some(Token::Word(word)) = self.tokens.get(self.at).cloned() else {
             return Err(self.syntax("a property, a function or `(`"));
         };
@@ -352,7 +352,7 @@ impl Parser<'_> {
                 "ge" => Op::Ge,
                 "lt" => Op::Lt,
                 "le" => Op::Le,
-                "has" => return Err(ServiceError::not_emulated("the `has` operator")),
+                "has" => return Err(ErrorResponse::not_emulated("the `has` operator")),
                 _ => return Err(self.syntax("a comparison operator (eq ne gt ge lt le)")),
             },
             _ => return Err(self.syntax("a comparison operator (eq ne gt ge lt le)")),
@@ -362,13 +362,13 @@ impl Parser<'_> {
         Ok(Filter::Compare(property, op, value))
     }
 
-    fn value(&mut self) -> Result<Literal, ServiceError> {
+    fn value(&mut self) -> Result<Literal, ErrorResponse> {
         let literal = match self.tokens.get(self.at) {
             Some(Token::Text(t)) => Literal::Text(t.clone()),
             Some(Token::Word(w)) => match literal(w) {
                 Some(l) => l,
                 None if self.table.property(w).is_some() || self.table.is_primary_id(w) => {
-                    return Err(ServiceError::not_emulated("comparing two properties"));
+                    return Err(ErrorResponse::not_emulated("comparing two properties"));
                 }
                 None => return Err(self.syntax("a value")),
             },
@@ -378,9 +378,9 @@ impl Parser<'_> {
         Ok(literal)
     }
 
-    fn property(&self, name: &str) -> Result<Property, ServiceError> {
+    fn property(&self, name: &str) -> Result<Property, ErrorResponse> {
         if name.contains('/') {
-            return Err(ServiceError::not_emulated(format!(
+            return Err(ErrorResponse::not_emulated(format!(
                 "filters through navigation properties (`{name}`)"
             )));
         }
@@ -395,11 +395,11 @@ impl Parser<'_> {
                 name: name.to_owned(),
                 kind: column.kind,
             }),
-            None => Err(ServiceError::no_property(name, self.table.logical_name)),
+            None => Err(ErrorResponse::no_property(name, self.table.logical_name)),
         }
     }
 
-    fn function(&mut self, name: &str) -> Result<Filter, ServiceError> {
+    fn function(&mut self, name: &str) -> Result<Filter, ErrorResponse> {
         let filter = match name {
             "contains" | "startswith" | "endswith" => {
                 let Some(Token::Word(property)) = self.tokens.get(self.at).cloned() else {
@@ -408,7 +408,7 @@ impl Parser<'_> {
                 self.at += 1;
                 let property = self.property(&property)?;
                 if property.kind != ColumnKind::Text {
-                    return Err(ServiceError::bad_request(format!(
+                    return Err(ErrorResponse::bad_request(format!(
                         "`{name}` applies to text columns; `{}` is not one",
                         property.name
                     )));
@@ -428,7 +428,9 @@ impl Parser<'_> {
             _ => match name.strip_prefix("Microsoft.Dynamics.CRM.") {
                 Some(function) => self.query_function(function)?,
                 None => {
-                    return Err(ServiceError::not_emulated(format!("the function `{name}`")));
+                    return Err(ErrorResponse::not_emulated(format!(
+                        "the function `{name}`"
+                    )));
                 }
             },
         };
@@ -437,7 +439,7 @@ impl Parser<'_> {
     }
 
     /// `Name(PropertyName='x',PropertyValues=[...])` or `PropertyValue=...`.
-    fn query_function(&mut self, function: &str) -> Result<Filter, ServiceError> {
+    fn query_function(&mut self, function: &str) -> Result<Filter, ErrorResponse> {
         let mut property = None;
         let mut values = Vec::new();
         while let Some(Token::Word(parameter)) = self.tokens.get(self.at).cloned() {
@@ -462,10 +464,10 @@ impl Parser<'_> {
             }
         }
         let property = property.ok_or_else(|| self.syntax("`PropertyName='<column>'`"))?;
-        let pair = |values: &[Literal]| -> Result<(Literal, Literal), ServiceError> {
+        let pair = |values: &[Literal]| -> Result<(Literal, Literal), ErrorResponse> {
             match values {
                 [low, high] => Ok((low.clone(), high.clone())),
-                _ => Err(ServiceError::bad_request(format!(
+                _ => Err(ErrorResponse::bad_request(format!(
                     "`{function}` takes two values in `PropertyValues`"
                 ))),
             }
@@ -490,7 +492,7 @@ impl Parser<'_> {
             "NotNull" => compare(Op::Ne),
             "Like" | "NotLike" => {
                 let Some(Literal::Text(pattern)) = values.first().cloned() else {
-                    return Err(ServiceError::bad_request(format!(
+                    return Err(ErrorResponse::bad_request(format!(
                         "`{function}` takes a string `PropertyValue`"
                     )));
                 };
@@ -502,7 +504,7 @@ impl Parser<'_> {
                 }
             }
             other => {
-                return Err(ServiceError::not_emulated(format!(
+                return Err(ErrorResponse::not_emulated(format!(
                     "the query function `Microsoft.Dynamics.CRM.{other}`"
                 )));
             }

@@ -8,7 +8,7 @@ use http::{HeaderMap, Method, Request, Response, StatusCode};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use crate::error::ServiceError;
+use crate::error::ErrorResponse;
 use crate::ops::{Conditions, State};
 use crate::query::{self, Options};
 use crate::render::Prefer;
@@ -52,21 +52,21 @@ struct Segment {
     key: Option<String>,
 }
 
-fn segments(path: &str) -> Result<Vec<Segment>, ServiceError> {
+fn segments(path: &str) -> Result<Vec<Segment>, ErrorResponse> {
     path.split('/')
         .filter(|s| !s.is_empty())
         .map(|raw| {
             let text = percent_encoding::percent_decode_str(raw)
                 .decode_utf8()
                 .map_err(|_| {
-                    ServiceError::bad_request("the path is not valid UTF-8 once percent-decoded")
+                    ErrorResponse::bad_request("the path is not valid UTF-8 once percent-decoded")
                 })?;
             Ok(match text.split_once('(') {
                 Some((name, key)) => Segment {
                     name: name.to_owned(),
                     key: Some(
                         key.strip_suffix(')')
-                            .ok_or_else(|| ServiceError::no_segment(&text))?
+                            .ok_or_else(|| ErrorResponse::no_segment(&text))?
                             .to_owned(),
                     ),
                 },
@@ -79,12 +79,12 @@ fn segments(path: &str) -> Result<Vec<Segment>, ServiceError> {
         .collect()
 }
 
-fn parse_key(table: &Table, key: &str) -> Result<Uuid, ServiceError> {
+fn parse_key(table: &Table, key: &str) -> Result<Uuid, ErrorResponse> {
     key.trim().parse().map_err(|_| {
         if key.contains('=') {
-            ServiceError::not_emulated("alternate keys")
+            ErrorResponse::not_emulated("alternate keys")
         } else {
-            ServiceError::bad_request(format!(
+            ErrorResponse::bad_request(format!(
                 "'{key}' is not a valid key for '{}': write the row's Guid, e.g. {}(00000000-0000-0000-0000-000000000001)",
                 table.entity_set, table.entity_set
             ))
@@ -147,9 +147,16 @@ impl Reply {
     }
 }
 
-impl From<ServiceError> for Reply {
-    fn from(error: ServiceError) -> Self {
-        Reply::json(error.status, error.body())
+impl From<ErrorResponse> for Reply {
+    fn from(error: ErrorResponse) -> Self {
+        Reply {
+            headers: vec![(
+                "Content-Type",
+                "application/json; odata.metadata=minimal".to_owned(),
+            )],
+            raw: Some(error.body()),
+            ..Reply::new(error.status)
+        }
     }
 }
 
@@ -187,18 +194,18 @@ impl Call<'_> {
         }
     }
 
-    fn body_object(&self) -> Result<Map<String, Value>, ServiceError> {
+    fn body_object(&self) -> Result<Map<String, Value>, ErrorResponse> {
         if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Err(ServiceError::bad_request(
+            return Err(ErrorResponse::bad_request(
                 "the request body is empty; send a JSON object",
             ));
         }
         match serde_json::from_slice::<Value>(self.body) {
             Ok(Value::Object(map)) => Ok(map),
-            Ok(_) => Err(ServiceError::bad_request(
+            Ok(_) => Err(ErrorResponse::bad_request(
                 "the request body must be a JSON object",
             )),
-            Err(error) => Err(ServiceError::bad_request(format!(
+            Err(error) => Err(ErrorResponse::bad_request(format!(
                 "the request body is not valid JSON: {error}"
             ))),
         }
@@ -220,8 +227,8 @@ pub(crate) fn handle_read(state: &State, call: &Call<'_>) -> Reply {
     read(state, call).unwrap_or_else(Reply::from)
 }
 
-fn method_not_allowed(call: &Call<'_>) -> ServiceError {
-    ServiceError::new(
+fn method_not_allowed(call: &Call<'_>) -> ErrorResponse {
+    ErrorResponse::new(
         StatusCode::METHOD_NOT_ALLOWED,
         "0x0",
         format!(
@@ -231,7 +238,7 @@ fn method_not_allowed(call: &Call<'_>) -> ServiceError {
     )
 }
 
-fn resolve<'s>(state: &'s State, segment: &Segment) -> Result<&'s Table, ServiceError> {
+fn resolve<'s>(state: &'s State, segment: &Segment) -> Result<&'s Table, ErrorResponse> {
     state
         .schema
         .by_entity_set(&segment.name)
@@ -240,13 +247,13 @@ fn resolve<'s>(state: &'s State, segment: &Segment) -> Result<&'s Table, Service
             | "EntityDefinitions"
             | "GlobalOptionSetDefinitions"
             | "RelationshipDefinitions" => {
-                ServiceError::not_emulated(format!("the metadata endpoint `{}`", segment.name))
+                ErrorResponse::not_emulated(format!("the metadata endpoint `{}`", segment.name))
             }
-            name => ServiceError::no_segment(name),
+            name => ErrorResponse::no_segment(name),
         })
 }
 
-fn read(state: &State, call: &Call<'_>) -> Result<Reply, ServiceError> {
+fn read(state: &State, call: &Call<'_>) -> Result<Reply, ErrorResponse> {
     let segments = segments(split_root(call.path).1)?;
     let prefer = call.prefer();
     match segments.as_slice() {
@@ -272,7 +279,7 @@ fn read(state: &State, call: &Call<'_>) -> Result<Reply, ServiceError> {
                     let row = state
                         .store
                         .get(table.logical_name, id)
-                        .ok_or_else(|| ServiceError::not_found(table.logical_name, id))?;
+                        .ok_or_else(|| ErrorResponse::not_found(table.logical_name, id))?;
                     // documented: `If-None-Match` with the current etag answers 304
                     if call.header("If-None-Match") == Some(row.etag().as_str()) {
                         return Ok(Reply::new(StatusCode::NOT_MODIFIED));
@@ -295,14 +302,14 @@ fn read(state: &State, call: &Call<'_>) -> Result<Reply, ServiceError> {
             let table = resolve(state, parent)?;
             let id = parse_key(table, parent.key.as_deref().unwrap_or_default())?;
             if !state.store.contains(table.logical_name, id) {
-                return Err(ServiceError::not_found(table.logical_name, id));
+                return Err(ErrorResponse::not_found(table.logical_name, id));
             }
-            Err(ServiceError::not_emulated(format!(
+            Err(ErrorResponse::not_emulated(format!(
                 "reading '{}' through its parent; use $expand={}",
                 navigation.name, navigation.name
             )))
         }
-        _ => Err(ServiceError::no_segment(call.path)),
+        _ => Err(ErrorResponse::no_segment(call.path)),
     }
 }
 
@@ -396,7 +403,7 @@ fn encode(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, SET).to_string()
 }
 
-fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, ServiceError> {
+fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, ErrorResponse> {
     if reads_only(call.method) {
         return read(state, call);
     }
@@ -431,7 +438,9 @@ fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, ServiceError> {
                     state.delete(table.logical_name, id, &conditions)?;
                     Ok(Reply::new(StatusCode::NO_CONTENT))
                 }
-                Method::PUT => Err(ServiceError::not_emulated("PUT of a whole row (use PATCH)")),
+                Method::PUT => Err(ErrorResponse::not_emulated(
+                    "PUT of a whole row (use PATCH)",
+                )),
                 _ => Err(method_not_allowed(call)),
             }
         }
@@ -440,7 +449,7 @@ fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, ServiceError> {
             let id = parse_key(&table, parent.key.as_deref().unwrap_or_default())?;
             references(state, call, &table, id, navigation)
         }
-        _ => Err(ServiceError::no_segment(call.path)),
+        _ => Err(ErrorResponse::no_segment(call.path)),
     }
 }
 
@@ -453,12 +462,12 @@ fn written(
     id: Uuid,
     prefer: &Prefer,
     status: StatusCode,
-) -> Result<Reply, ServiceError> {
+) -> Result<Reply, ErrorResponse> {
     let entity_id = format!("{}{}({id})", call.root, table.entity_set);
     let row = state
         .store
         .get(table.logical_name, id)
-        .ok_or_else(|| ServiceError::not_found(table.logical_name, id))?;
+        .ok_or_else(|| ErrorResponse::not_found(table.logical_name, id))?;
     if !prefer.return_representation {
         return Ok(Reply::new(StatusCode::NO_CONTENT)
             .header("OData-EntityId", entity_id)
@@ -492,20 +501,20 @@ fn references(
     table: &Table,
     id: Uuid,
     navigation: &Segment,
-) -> Result<Reply, ServiceError> {
-    let referenced = |state: &State, call: &Call<'_>| -> Result<(String, Uuid), ServiceError> {
+) -> Result<Reply, ErrorResponse> {
+    let referenced = |state: &State, call: &Call<'_>| -> Result<(String, Uuid), ErrorResponse> {
         let body = call.body_object()?;
         let reference = body
             .get("@odata.id")
             .and_then(Value::as_str)
             .ok_or_else(|| {
-                ServiceError::bad_request("the body must be {\"@odata.id\": \"<url of the row>\"}")
+                ErrorResponse::bad_request("the body must be {\"@odata.id\": \"<url of the row>\"}")
             })?;
         let (set, other) = crate::values::parse_reference(reference)?;
         let other_table = state
             .schema
             .by_entity_set(set)
-            .ok_or_else(|| ServiceError::no_segment(set))?;
+            .ok_or_else(|| ErrorResponse::no_segment(set))?;
         Ok((other_table.logical_name.to_owned(), other))
     };
     if let Some((column, target)) = table.navigation(&navigation.name) {
@@ -514,7 +523,7 @@ fn references(
             Method::PUT => {
                 let (other_table, other) = referenced(state, call)?;
                 if other_table != target.logical_name {
-                    return Err(ServiceError::bad_request(format!(
+                    return Err(ErrorResponse::bad_request(format!(
                         "'{}' refers to rows of '{}', not of '{other_table}'",
                         navigation.name, target.logical_name
                     )));
@@ -537,12 +546,12 @@ fn references(
     let relationship = state
         .schema
         .collection(table.logical_name, &navigation.name)
-        .ok_or_else(|| ServiceError::no_segment(&navigation.name))?;
+        .ok_or_else(|| ErrorResponse::no_segment(&navigation.name))?;
     match (call.method, &navigation.key) {
         (&Method::POST, None) => {
             let (other_table, other) = referenced(state, call)?;
             if other_table != relationship.child {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "'{}' holds rows of '{}', not of '{other_table}'",
                     navigation.name, relationship.child
                 )));
@@ -563,7 +572,7 @@ fn references(
                     .find(|(k, _)| k == "$id")
                     .map(|(_, v)| v)
                     .ok_or_else(|| {
-                        ServiceError::bad_request(
+                        ErrorResponse::bad_request(
                             "name the row to disassociate: <navigation>(<id>)/$ref or ?$id=<url>",
                         )
                     })?,

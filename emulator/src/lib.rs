@@ -51,7 +51,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use dataverse_model::{Entity, EntityMetadata, Guid};
 use serde_json::{Map, Value};
 
-pub use error::ServiceError;
+pub use error::ErrorResponse;
 pub use ops::{CascadeEffect, CascadeEvent};
 pub use server::Server;
 
@@ -133,24 +133,24 @@ impl Emulator {
 
     /// Adds a row as a create request would (its create body: binds resolved, values
     /// validated); returns its id.
-    pub fn seed<E: Entity>(&self, row: &E) -> Result<Guid, ServiceError> {
+    pub fn seed<E: Entity>(&self, row: &E) -> Result<Guid, ErrorResponse> {
         let body = serde_json::to_value(row.create_payload())
-            .map_err(|e| ServiceError::bad_request(format!("the row has no create body: {e}")))?;
+            .map_err(|e| ErrorResponse::bad_request(format!("the row has no create body: {e}")))?;
         self.seed_json(E::METADATA.entity_set, body)
     }
 
     /// Adds a row from a create body (`{"name": "…", "<nav>@odata.bind": "/<set>(<id>)"}`)
     /// to the table with entity set `entity_set`; returns its id.
-    pub fn seed_json(&self, entity_set: &str, body: Value) -> Result<Guid, ServiceError> {
+    pub fn seed_json(&self, entity_set: &str, body: Value) -> Result<Guid, ErrorResponse> {
         let Value::Object(body) = body else {
-            return Err(ServiceError::bad_request("a row must be a JSON object"));
+            return Err(ErrorResponse::bad_request("a row must be a JSON object"));
         };
         let mut state = self.write();
         let table = state
             .schema
             .by_entity_set(entity_set)
             .map(|t| t.logical_name)
-            .ok_or_else(|| ServiceError::no_segment(entity_set))?;
+            .ok_or_else(|| ErrorResponse::no_segment(entity_set))?;
         state.create(table, &body)
     }
 
@@ -162,7 +162,7 @@ impl Emulator {
         let (parts, body) = request.into_parts();
         let body = body.as_ref();
         if body.len() > self.max_body {
-            return handler::Reply::from(ServiceError::new(
+            return handler::Reply::from(ErrorResponse::new(
                 http::StatusCode::PAYLOAD_TOO_LARGE,
                 "0x0",
                 format!("the request body is larger than {} bytes", self.max_body),

@@ -23,7 +23,7 @@ use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::error::{DUPLICATE, RESTRICTED, ServiceError, VERSION_MISMATCH};
+use crate::error::{DUPLICATE, ErrorResponse, RESTRICTED, VERSION_MISMATCH};
 use crate::schema::{Schema, Table};
 use crate::store::{Row, Store};
 use crate::values::read_write;
@@ -86,8 +86,8 @@ impl State {
     pub fn atomically<T>(
         &mut self,
         nested: bool,
-        write: impl FnOnce(&mut Self) -> Result<T, ServiceError>,
-    ) -> Result<T, ServiceError> {
+        write: impl FnOnce(&mut Self) -> Result<T, ErrorResponse>,
+    ) -> Result<T, ErrorResponse> {
         if !nested {
             return write(self);
         }
@@ -105,7 +105,7 @@ impl State {
         &mut self,
         table: &'static str,
         body: &Map<String, Value>,
-    ) -> Result<Uuid, ServiceError> {
+    ) -> Result<Uuid, ErrorResponse> {
         self.atomically(nests_rows(body), |state| {
             state.create_row(table, body, None)
         })
@@ -116,12 +116,12 @@ impl State {
         table_name: &'static str,
         body: &Map<String, Value>,
         url_id: Option<Uuid>,
-    ) -> Result<Uuid, ServiceError> {
+    ) -> Result<Uuid, ErrorResponse> {
         let table = self.table(table_name)?;
         let mut write = read_write(&self.schema, &table, body, true)?;
         let id = match (url_id, write.id) {
             (Some(a), Some(b)) if a != b => {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "the body's '{}' ({b}) is not the id in the URL ({a})",
                     table.primary_id
                 )));
@@ -130,7 +130,7 @@ impl State {
             (None, None) => self.store.next_id(),
         };
         if self.store.contains(table.logical_name, id) {
-            return Err(ServiceError::new(
+            return Err(ErrorResponse::new(
                 StatusCode::PRECONDITION_FAILED,
                 DUPLICATE,
                 "A record with matching key values already exists.",
@@ -145,7 +145,7 @@ impl State {
         }
         for (relationship, child) in &write.bind_children {
             if !self.store.contains(relationship.child, *child) {
-                return Err(ServiceError::not_found(relationship.child, *child));
+                return Err(ErrorResponse::not_found(relationship.child, *child));
             }
         }
         let mut row = Row {
@@ -191,7 +191,7 @@ impl State {
                 .and_then(|c| c.lookup)
                 .and_then(|l| l.target(table.logical_name))
                 .map(|t| t.navigation)
-                .ok_or_else(|| ServiceError::not_emulated("this deep insert"))?;
+                .ok_or_else(|| ErrorResponse::not_emulated("this deep insert"))?;
             child.insert(
                 format!("{navigation}@odata.bind"),
                 Value::String(format!("/{}({id})", table.entity_set)),
@@ -237,24 +237,24 @@ impl State {
         }
     }
 
-    pub fn table(&self, logical_name: &str) -> Result<Table, ServiceError> {
+    pub fn table(&self, logical_name: &str) -> Result<Table, ErrorResponse> {
         self.schema
             .table(logical_name)
             .cloned()
-            .ok_or_else(|| ServiceError::no_segment(logical_name))
+            .ok_or_else(|| ErrorResponse::no_segment(logical_name))
     }
 
     /// A bind to a row of a registered table must find the row.
     fn check_lookups(
         &self,
         lookups: &[(&'static str, Option<(&'static str, Uuid)>)],
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         for (_, value) in lookups {
             if let Some((target, id)) = value
                 && self.schema.table(target).is_some()
                 && !self.store.contains(target, *id)
             {
-                return Err(ServiceError::not_found(target, *id));
+                return Err(ErrorResponse::not_found(target, *id));
             }
         }
         Ok(())
@@ -268,11 +268,11 @@ impl State {
         id: Uuid,
         body: &Map<String, Value>,
         conditions: &Conditions,
-    ) -> Result<bool, ServiceError> {
+    ) -> Result<bool, ErrorResponse> {
         let table = self.table(table_name)?;
         let Some(existing) = self.store.get(table.logical_name, id) else {
             if conditions.if_match.is_some() {
-                return Err(ServiceError::not_found(table.logical_name, id));
+                return Err(ErrorResponse::not_found(table.logical_name, id));
             }
             return self
                 .atomically(nests_rows(body), |state| {
@@ -282,7 +282,7 @@ impl State {
         };
         check_version(existing, conditions)?;
         if conditions.if_none_match.as_deref() == Some("*") {
-            return Err(ServiceError::new(
+            return Err(ErrorResponse::new(
                 StatusCode::PRECONDITION_FAILED,
                 DUPLICATE,
                 "A record with matching key values already exists.",
@@ -298,10 +298,10 @@ impl State {
         table: &Table,
         id: Uuid,
         body: &Map<String, Value>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         let mut write = read_write(&self.schema, table, body, false)?;
         if write.id.is_some_and(|given| given != id) {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "the body's '{}' is not the id in the URL ({id})",
                 table.primary_id
             )));
@@ -314,7 +314,7 @@ impl State {
                 .push((column, Some((target.logical_name, related_id))));
         }
         let Some(mut row) = self.store.remove(table.logical_name, id) else {
-            return Err(ServiceError::not_found(table.logical_name, id));
+            return Err(ErrorResponse::not_found(table.logical_name, id));
         };
         let previous_owner = row.lookup("ownerid").map(|(t, i)| (t.to_owned(), i));
         for (column, value) in write.columns {
@@ -407,10 +407,10 @@ impl State {
         table_name: &'static str,
         id: Uuid,
         conditions: &Conditions,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         let table = self.table(table_name)?;
         let Some(row) = self.store.get(table.logical_name, id) else {
-            return Err(ServiceError::not_found(table.logical_name, id));
+            return Err(ErrorResponse::not_found(table.logical_name, id));
         };
         check_version(row, conditions)?;
         let mut deleted = Vec::new();
@@ -438,7 +438,7 @@ impl State {
         cause: Option<CascadeEvent>,
         deleted: &mut Vec<(&'static str, Uuid, Option<CascadeEvent>)>,
         unlinked: &mut Vec<(&'static str, Uuid, &'static str, CascadeEvent)>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         if deleted.iter().any(|(t, i, _)| *t == table && *i == id) {
             return Ok(());
         }
@@ -473,7 +473,7 @@ impl State {
                         event(CascadeEffect::LinkRemoved),
                     )),
                     CascadeType::Restrict => {
-                        return Err(ServiceError::new(
+                        return Err(ErrorResponse::new(
                             StatusCode::BAD_REQUEST,
                             RESTRICTED,
                             format!(
@@ -497,12 +497,12 @@ impl State {
         child: Uuid,
         column: &'static str,
         parent: (&'static str, Uuid),
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         if !self.store.contains(child_table, child) {
-            return Err(ServiceError::not_found(child_table, child));
+            return Err(ErrorResponse::not_found(child_table, child));
         }
         if !self.store.contains(parent.0, parent.1) {
-            return Err(ServiceError::not_found(parent.0, parent.1));
+            return Err(ErrorResponse::not_found(parent.0, parent.1));
         }
         self.relink(child_table, child, column, Some(parent));
         Ok(())
@@ -515,14 +515,14 @@ impl State {
         child: Uuid,
         column: &'static str,
         parent: Option<(&'static str, Uuid)>,
-    ) -> Result<(), ServiceError> {
+    ) -> Result<(), ErrorResponse> {
         let Some(row) = self.store.get(child_table, child) else {
-            return Err(ServiceError::not_found(child_table, child));
+            return Err(ErrorResponse::not_found(child_table, child));
         };
         if let Some(parent) = parent
             && row.lookup(column) != Some(parent)
         {
-            return Err(ServiceError::not_found(child_table, child));
+            return Err(ErrorResponse::not_found(child_table, child));
         }
         self.relink(child_table, child, column, None);
         Ok(())
@@ -530,9 +530,9 @@ impl State {
 }
 
 /// `If-Match: <etag>` must name the row's current version (`*` matches any).
-fn check_version(row: &Row, conditions: &Conditions) -> Result<(), ServiceError> {
+fn check_version(row: &Row, conditions: &Conditions) -> Result<(), ErrorResponse> {
     match conditions.if_match.as_deref() {
-        Some(etag) if etag != "*" && etag != row.etag() => Err(ServiceError::new(
+        Some(etag) if etag != "*" && etag != row.etag() => Err(ErrorResponse::new(
             StatusCode::PRECONDITION_FAILED,
             VERSION_MISMATCH,
             "The version of the existing record doesn't match the RowVersion property provided.",

@@ -15,7 +15,7 @@ use dataverse_model::TargetMetadata;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use crate::error::ServiceError;
+use crate::error::ErrorResponse;
 use crate::filter::{self, Filter};
 use crate::ops::State;
 use crate::render::{self, MAX_PAGE_SIZE, Prefer};
@@ -52,13 +52,13 @@ pub(crate) enum ExpandKind {
 
 /// Splits a raw query string into percent-decoded pairs (`+` stays a plus, as OData URLs
 /// percent-encode spaces).
-pub(crate) fn pairs(query: &str) -> Result<Vec<(String, String)>, ServiceError> {
+pub(crate) fn pairs(query: &str) -> Result<Vec<(String, String)>, ErrorResponse> {
     let decode = |s: &str| {
         percent_encoding::percent_decode_str(s)
             .decode_utf8()
             .map(|c| c.into_owned())
             .map_err(|_| {
-                ServiceError::bad_request(
+                ErrorResponse::bad_request(
                     "the query string is not valid UTF-8 once percent-decoded",
                 )
             })
@@ -78,13 +78,13 @@ pub(crate) fn parse(
     pairs: &[(String, String)],
     table: &Table,
     schema: &Schema,
-) -> Result<Options, ServiceError> {
+) -> Result<Options, ErrorResponse> {
     let mut options = Options::default();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in pairs {
         if key.starts_with('$') {
             if seen.contains(&key.as_str()) {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "Query option '{key}' was specified more than once, but it must be specified at most once."
                 )));
             }
@@ -93,7 +93,7 @@ pub(crate) fn parse(
         match key.as_str() {
             "$skiptoken" => {
                 options.skiptoken = Some(value.parse().map_err(|_| {
-                    ServiceError::bad_request(format!(
+                    ErrorResponse::bad_request(format!(
                         "'{value}' is not a $skiptoken this service issued"
                     ))
                 })?);
@@ -102,10 +102,10 @@ pub(crate) fn parse(
             "$expand" => options.expand = parse_expands(value, table, schema)?,
             k if k.starts_with('$') => apply(&mut options, k, value, table)?,
             k if k.starts_with('@') => {
-                return Err(ServiceError::not_emulated("parameter aliases"));
+                return Err(ErrorResponse::not_emulated("parameter aliases"));
             }
             "fetchXml" | "savedQuery" | "userQuery" => {
-                return Err(ServiceError::not_emulated(format!("`{key}` queries")));
+                return Err(ErrorResponse::not_emulated(format!("`{key}` queries")));
             }
             _ => {} // custom query options are ignored, as OData services do
         }
@@ -113,24 +113,29 @@ pub(crate) fn parse(
     Ok(options)
 }
 
-fn read_count(value: &str) -> Result<bool, ServiceError> {
+fn read_count(value: &str) -> Result<bool, ErrorResponse> {
     match value {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err(ServiceError::bad_request(format!(
+        _ => Err(ErrorResponse::bad_request(format!(
             "'{value}' is not a valid count option; write `$count=true`"
         ))),
     }
 }
 
 /// One of the options both levels share.
-fn apply(options: &mut Options, key: &str, value: &str, table: &Table) -> Result<(), ServiceError> {
+fn apply(
+    options: &mut Options,
+    key: &str,
+    value: &str,
+    table: &Table,
+) -> Result<(), ErrorResponse> {
     match key {
         "$select" => {
             let mut select = Vec::new();
             for property in value.split(',').map(str::trim) {
                 if !(table.is_primary_id(property) || table.property(property).is_some()) {
-                    return Err(ServiceError::no_property(property, table.logical_name));
+                    return Err(ErrorResponse::no_property(property, table.logical_name));
                 }
                 if !select.iter().any(|p| p == property) {
                     select.push(property.to_owned());
@@ -151,36 +156,36 @@ fn apply(options: &mut Options, key: &str, value: &str, table: &Table) -> Result
                     None | Some("asc") => false,
                     Some("desc") => true,
                     Some(other) => {
-                        return Err(ServiceError::bad_request(format!(
+                        return Err(ErrorResponse::bad_request(format!(
                             "'{other}' in $orderby is neither `asc` nor `desc`"
                         )));
                     }
                 };
                 if !(table.is_primary_id(property) || table.property(property).is_some()) {
-                    return Err(ServiceError::no_property(property, table.logical_name));
+                    return Err(ErrorResponse::no_property(property, table.logical_name));
                 }
                 options.orderby.push((property.to_owned(), descending));
             }
         }
         "$top" => {
             options.top = Some(value.parse().map_err(|_| {
-                ServiceError::bad_request(format!(
+                ErrorResponse::bad_request(format!(
                     "'{value}' is not a valid $top: write a non-negative integer"
                 ))
             })?);
         }
         "$skip" => {
-            return Err(ServiceError::bad_request(
+            return Err(ErrorResponse::bad_request(
                 "The query parameter $skip is not supported: page with `Prefer: odata.maxpagesize` and `@odata.nextLink`",
             ));
         }
         "$apply" | "$search" | "$compute" => {
-            return Err(ServiceError::not_emulated(format!(
+            return Err(ErrorResponse::not_emulated(format!(
                 "the query option `{key}`"
             )));
         }
         other => {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "The query parameter '{other}' is not supported."
             )));
         }
@@ -189,13 +194,17 @@ fn apply(options: &mut Options, key: &str, value: &str, table: &Table) -> Result
 }
 
 /// `nav1($select=a;$top=2),nav2`.
-fn parse_expands(value: &str, table: &Table, schema: &Schema) -> Result<Vec<Expand>, ServiceError> {
+fn parse_expands(
+    value: &str,
+    table: &Table,
+    schema: &Schema,
+) -> Result<Vec<Expand>, ErrorResponse> {
     let mut expands = Vec::new();
     for item in split_top_level(value, ',')? {
         let (navigation, inner) = match item.find('(') {
             Some(open) if item.ends_with(')') => (&item[..open], &item[open + 1..item.len() - 1]),
             Some(_) => {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "'{item}' in $expand is not closed with `)`"
                 )));
             }
@@ -213,10 +222,10 @@ fn parse_expands(value: &str, table: &Table, schema: &Schema) -> Result<Vec<Expa
         } else if let Some(relationship) = schema.collection(table.logical_name, navigation) {
             (ExpandKind::Collection(relationship), relationship.child)
         } else {
-            return Err(ServiceError::no_property(navigation, table.logical_name));
+            return Err(ErrorResponse::no_property(navigation, table.logical_name));
         };
         let related = schema.table(related).ok_or_else(|| {
-            ServiceError::not_emulated(format!(
+            ErrorResponse::not_emulated(format!(
                 "expanding '{navigation}': its table `{related}` is not registered"
             ))
         })?;
@@ -224,7 +233,7 @@ fn parse_expands(value: &str, table: &Table, schema: &Schema) -> Result<Vec<Expa
         for option in split_top_level(inner, ';')? {
             let (key, value) = option.split_once('=').unwrap_or((option, ""));
             match key.trim() {
-                "$expand" => return Err(ServiceError::not_emulated("nested $expand")),
+                "$expand" => return Err(ErrorResponse::not_emulated("nested $expand")),
                 key => apply(&mut options, key, value, related)?,
             }
         }
@@ -238,7 +247,7 @@ fn parse_expands(value: &str, table: &Table, schema: &Schema) -> Result<Vec<Expa
 }
 
 /// Splits at `separator` outside parentheses and quotes.
-fn split_top_level(text: &str, separator: char) -> Result<Vec<&str>, ServiceError> {
+fn split_top_level(text: &str, separator: char) -> Result<Vec<&str>, ErrorResponse> {
     let mut parts = Vec::new();
     let (mut depth, mut quoted, mut start) = (0usize, false, 0);
     for (i, c) in text.char_indices() {
@@ -247,7 +256,7 @@ fn split_top_level(text: &str, separator: char) -> Result<Vec<&str>, ServiceErro
             '(' if !quoted => depth += 1,
             ')' if !quoted => {
                 depth = depth.checked_sub(1).ok_or_else(|| {
-                    ServiceError::bad_request(format!("unbalanced `)` in '{text}'"))
+                    ErrorResponse::bad_request(format!("unbalanced `)` in '{text}'"))
                 })?;
             }
             c if c == separator && depth == 0 && !quoted => {

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::error::{LOOKUP_VALUE_WRITE, ServiceError};
+use crate::error::{ErrorResponse, LOOKUP_VALUE_WRITE};
 use crate::schema::{Relationship, Schema, Table};
 
 /// Most values a multi-select choice column holds (documented limit).
@@ -41,7 +41,7 @@ pub(crate) fn read_write(
     table: &Table,
     body: &Map<String, Value>,
     creating: bool,
-) -> Result<Write, ServiceError> {
+) -> Result<Write, ErrorResponse> {
     let mut write = Write::default();
     for (key, value) in body {
         if let Some(navigation) = key.strip_suffix("@odata.bind") {
@@ -57,7 +57,7 @@ pub(crate) fn read_write(
         } else if let Some(column) = table.property(key) {
             if column.kind == ColumnKind::Lookup {
                 // documented: lookups are written through their navigation property
-                return Err(ServiceError::new(
+                return Err(ErrorResponse::new(
                     http::StatusCode::BAD_REQUEST,
                     LOOKUP_VALUE_WRITE,
                     format!(
@@ -73,7 +73,7 @@ pub(crate) fn read_write(
                 .push((column.logical_name, read_value(table, column, value)?));
         } else if let Some((column, target)) = table.navigation(key) {
             let Value::Object(related) = value else {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "the navigation property '{key}' takes an object (deep insert) or `{key}@odata.bind`"
                 )));
             };
@@ -82,18 +82,18 @@ pub(crate) fn read_write(
                 .push((column.logical_name, target, related.clone()));
         } else if let Some(relationship) = schema.collection(table.logical_name, key) {
             let Value::Array(children) = value else {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "the collection-valued navigation property '{key}' takes an array of rows"
                 )));
             };
             if !creating {
-                return Err(ServiceError::not_emulated(
+                return Err(ErrorResponse::not_emulated(
                     "deep insert of related rows in an update",
                 ));
             }
             for child in children {
                 let Value::Object(child) = child else {
-                    return Err(ServiceError::bad_request(format!(
+                    return Err(ErrorResponse::bad_request(format!(
                         "each row of '{key}' must be an object"
                     )));
                 };
@@ -107,13 +107,13 @@ pub(crate) fn read_write(
 }
 
 /// What the OData layer says for a property the type does not define.
-pub(crate) fn unknown_property(key: &str, logical_name: &str) -> ServiceError {
-    ServiceError::bad_request(format!(
+pub(crate) fn unknown_property(key: &str, logical_name: &str) -> ErrorResponse {
+    ErrorResponse::bad_request(format!(
         "The property '{key}' does not exist on type 'Microsoft.Dynamics.CRM.{logical_name}'. Make sure to only use property names that are defined by the type or mark the type as open type."
     ))
 }
 
-fn read_id(table: &Table, key: &str, value: &Value) -> Result<Uuid, ServiceError> {
+fn read_id(table: &Table, key: &str, value: &Value) -> Result<Uuid, ErrorResponse> {
     value
         .as_str()
         .and_then(|s| s.parse().ok())
@@ -127,14 +127,14 @@ fn read_bind(
     value: &Value,
     creating: bool,
     write: &mut Write,
-) -> Result<(), ServiceError> {
+) -> Result<(), ErrorResponse> {
     if let Some((column, target)) = table.navigation(navigation) {
         let bound = match value {
             Value::Null => None,
             Value::String(reference) => {
                 let (entity_set, id) = parse_reference(reference)?;
                 if entity_set != target.entity_set {
-                    return Err(ServiceError::bad_request(format!(
+                    return Err(ErrorResponse::bad_request(format!(
                         "the navigation property '{navigation}' binds rows of '{}', not of '{entity_set}'",
                         target.entity_set
                     )));
@@ -142,7 +142,7 @@ fn read_bind(
                 Some((target.logical_name, id))
             }
             other => {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "'{navigation}@odata.bind' takes a reference such as \"/{}(<guid>)\", found {other}",
                     target.entity_set
                 )));
@@ -153,12 +153,12 @@ fn read_bind(
     }
     if let Some(relationship) = schema.collection(table.logical_name, navigation) {
         if !creating {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "a collection-valued navigation property ('{navigation}') can be bound on create only; associate with `{navigation}/$ref` instead"
             )));
         }
         let Value::Array(references) = value else {
-            return Err(ServiceError::bad_request(format!(
+            return Err(ErrorResponse::bad_request(format!(
                 "'{navigation}@odata.bind' takes an array of references"
             )));
         };
@@ -168,10 +168,10 @@ fn read_bind(
         for reference in references {
             let (entity_set, id) = reference
                 .as_str()
-                .ok_or_else(|| ServiceError::bad_request("a reference must be a string"))
+                .ok_or_else(|| ErrorResponse::bad_request("a reference must be a string"))
                 .and_then(parse_reference)?;
             if entity_set != child_set {
-                return Err(ServiceError::bad_request(format!(
+                return Err(ErrorResponse::bad_request(format!(
                     "'{navigation}' binds rows of '{child_set}', not of '{entity_set}'"
                 )));
             }
@@ -181,13 +181,13 @@ fn read_bind(
     }
     // the OData layer's wording for a bind whose navigation property the type lacks: this
     // is also what a lookup target the column does not allow gets
-    Err(ServiceError::bad_request(format!(
+    Err(ErrorResponse::bad_request(format!(
         "An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values."
     )))
 }
 
 /// Reads `/<entity set>(<guid>)`, with or without the service root before it.
-pub(crate) fn parse_reference(reference: &str) -> Result<(&str, Uuid), ServiceError> {
+pub(crate) fn parse_reference(reference: &str) -> Result<(&str, Uuid), ErrorResponse> {
     let path = match reference.find("/api/data/v") {
         Some(at) => {
             let rest = &reference[at + "/api/data/v".len()..];
@@ -196,7 +196,7 @@ pub(crate) fn parse_reference(reference: &str) -> Result<(&str, Uuid), ServiceEr
         None => reference.trim_start_matches('/'),
     };
     let invalid = || {
-        ServiceError::bad_request(format!(
+        ErrorResponse::bad_request(format!(
             "'{reference}' is not a reference to a row; write \"/<entity set>(<guid>)\""
         ))
     };
@@ -204,7 +204,7 @@ pub(crate) fn parse_reference(reference: &str) -> Result<(&str, Uuid), ServiceEr
     let key = key.strip_suffix(')').ok_or_else(invalid)?;
     let id = key.parse().map_err(|_| {
         if key.contains('=') {
-            ServiceError::not_emulated("alternate keys in references")
+            ErrorResponse::not_emulated("alternate keys in references")
         } else {
             invalid()
         }
@@ -212,8 +212,8 @@ pub(crate) fn parse_reference(reference: &str) -> Result<(&str, Uuid), ServiceEr
     Ok((entity_set, id))
 }
 
-fn cannot_convert(value: &Value, edm: &str, key: &str, table: &Table) -> ServiceError {
-    ServiceError::bad_request(format!(
+fn cannot_convert(value: &Value, edm: &str, key: &str, table: &Table) -> ErrorResponse {
+    ErrorResponse::bad_request(format!(
         "Cannot convert the literal '{value}' to the expected type '{edm}' (property '{key}' of '{}').",
         table.logical_name
     ))
@@ -224,7 +224,7 @@ pub(crate) fn read_value(
     table: &Table,
     column: &ColumnMetadata,
     value: &Value,
-) -> Result<Value, ServiceError> {
+) -> Result<Value, ErrorResponse> {
     if value.is_null() {
         return Ok(Value::Null);
     }
@@ -236,7 +236,7 @@ pub(crate) fn read_value(
             if let Some(max) = column.max_length
                 && text.chars().count() > max as usize
             {
-                return Err(ServiceError::validation(format!(
+                return Err(ErrorResponse::validation(format!(
                     "A validation error occurred.  The length of the '{name}' attribute of the '{}' entity exceeded the maximum allowed length of '{max}'.",
                     table.logical_name
                 )));
@@ -301,7 +301,7 @@ pub(crate) fn read_value(
                 options.push(option.to_string());
             }
             if options.len() > MAX_MULTI_SELECT {
-                return Err(ServiceError::validation(format!(
+                return Err(ErrorResponse::validation(format!(
                     "A validation error occurred.  The column '{name}' holds at most {MAX_MULTI_SELECT} values; found {}",
                     options.len()
                 )));
@@ -309,10 +309,10 @@ pub(crate) fn read_value(
             Ok(Value::String(options.join(",")))
         }
         ColumnKind::Lookup => Err(mismatch("a navigation property")),
-        ColumnKind::PartyList => Err(ServiceError::not_emulated(format!(
+        ColumnKind::PartyList => Err(ErrorResponse::not_emulated(format!(
             "activity parties (column '{name}')"
         ))),
-        _ => Err(ServiceError::not_emulated(format!(
+        _ => Err(ErrorResponse::not_emulated(format!(
             "the type of column '{name}'"
         ))),
     }
@@ -345,12 +345,12 @@ fn check_range(
     column: &ColumnMetadata,
     n: f64,
     value: &Value,
-) -> Result<(), ServiceError> {
+) -> Result<(), ErrorResponse> {
     let below = column.min.is_some_and(|min| n < min);
     let above = column.max.is_some_and(|max| n > max);
     if below || above {
         let bound = |b: Option<f64>| b.map_or_else(|| "-".to_owned(), |b| b.to_string());
-        return Err(ServiceError::validation(format!(
+        return Err(ErrorResponse::validation(format!(
             "A validation error occurred.  The value {value} of '{}' on record of type '{}' is outside the valid range. Accepted range: {} to {}",
             column.logical_name,
             table.logical_name,
@@ -361,9 +361,9 @@ fn check_range(
     Ok(())
 }
 
-fn check_option(table: &Table, column: &ColumnMetadata, option: i32) -> Result<(), ServiceError> {
+fn check_option(table: &Table, column: &ColumnMetadata, option: i32) -> Result<(), ErrorResponse> {
     if column.choice.is_some_and(|c| !c.contains(option)) {
-        return Err(ServiceError::validation(format!(
+        return Err(ErrorResponse::validation(format!(
             "A validation error occurred.  The value {option} of '{}' on record of type '{}' is outside the valid range. It is not an option of its choice.",
             column.logical_name, table.logical_name
         )));

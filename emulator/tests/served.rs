@@ -100,8 +100,9 @@ fn the_requests_workflow_against_the_served_emulator() {
         Some(body),
     );
     assert_eq!(status, 412);
-    let error: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(error["error"]["code"], "0x80060882");
+    // the runtime's ServiceError reads the emulator's error as it reads the service's
+    let error = dataverse_model::ServiceError::from_body(text.as_bytes()).unwrap();
+    assert_eq!(error.code(), "0x80060882");
 
     // create with a bind
     let new = SalesSession {
