@@ -38,6 +38,7 @@ mod batch;
 mod error;
 mod filter;
 mod handler;
+mod journal;
 mod ops;
 mod query;
 mod render;
@@ -52,7 +53,7 @@ use dataverse_model::{Entity, EntityMetadata, Guid};
 use serde_json::{Map, Value};
 
 pub use error::ErrorResponse;
-pub use ops::{CascadeEffect, CascadeEvent};
+pub use journal::{CascadeEffect, CascadeEvent};
 pub use server::Server;
 
 use handler::Call;

@@ -9,50 +9,22 @@
 //! - "Perform conditional operations using the Web API": `If-Match: <etag>` answers 412
 //!   (`0x80060882`) when the row changed; `If-Match: *` never creates (404); `If-None-Match:
 //!   *` never updates (412, `0x80040237`).
-//! - "Configure table relationship cascading behavior" and the `CascadeType` reference:
-//!   Delete `Cascade` deletes the related rows (recursively), `RemoveLink` clears the lookup
-//!   on them, `Restrict` refuses the delete while related rows exist; Assign `Cascade` gives
-//!   every related row the new owner, `Active` the active ones (`statecode` 0), `UserOwned`
-//!   those the parent's previous owner owned, `NoCascade` none.
+//!
+//! Delete and Assign cascades: `cascade.rs`.
 
-use std::collections::BTreeSet;
+mod cascade;
 
-use dataverse_model::{CascadeType, ColumnKind};
+use dataverse_model::ColumnKind;
 use http::StatusCode;
 use serde_json::{Map, Value};
 use time::format_description::well_known::Rfc3339;
 use uuid::Uuid;
 
-use crate::error::{DUPLICATE, ErrorResponse, RESTRICTED, VERSION_MISMATCH};
+use crate::error::{DUPLICATE, ErrorResponse, VERSION_MISMATCH};
+use crate::journal::CascadeEvent;
 use crate::schema::{Schema, Table};
 use crate::store::{Row, Store};
 use crate::values::read_write;
-
-/// What a cascade did to one related row, recorded in [`Emulator::journal`](crate::Emulator::journal).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CascadeEvent {
-    /// The parent's action: `"Delete"` or `"Assign"`.
-    pub action: &'static str,
-    /// The relationship's schema name (empty for a target declared without one).
-    pub relationship: &'static str,
-    /// The parent row's table and id.
-    pub parent: (&'static str, Uuid),
-    /// The related row's table and id.
-    pub child: (&'static str, Uuid),
-    /// What happened to the related row.
-    pub effect: CascadeEffect,
-}
-
-/// What a cascade did to a related row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CascadeEffect {
-    /// Deleted with its parent (Delete `Cascade`).
-    Deleted,
-    /// Its lookup to the parent cleared (Delete `RemoveLink`).
-    LinkRemoved,
-    /// Given the parent's new owner (Assign `Cascade`, `Active` or `UserOwned`).
-    Assigned,
-}
 
 /// The conditions a request sets with `If-Match` and `If-None-Match`.
 #[derive(Debug, Clone, Default)]
@@ -210,7 +182,7 @@ impl State {
     }
 
     /// Gives `row` a new version (and `versionnumber`, `modifiedon` where declared).
-    fn stamp(&mut self, table: &Table, row: &mut Row) {
+    pub(crate) fn stamp(&mut self, table: &Table, row: &mut Row) {
         row.version = self.store.next_version();
         if table.columns.contains_key("versionnumber") {
             row.fields
@@ -222,7 +194,7 @@ impl State {
     }
 
     /// Points a stored row's lookup elsewhere (or clears it), as a new version.
-    fn relink(
+    pub(crate) fn relink(
         &mut self,
         table: &'static str,
         id: Uuid,
@@ -336,7 +308,7 @@ impl State {
                 .and_then(|c| c.lookup)
                 .and_then(|l| l.target(&owner_table))
                 .map_or("", |t| t.logical_name);
-            let mut visited = BTreeSet::new();
+            let mut visited = std::collections::BTreeSet::new();
             self.cascade_assign(
                 table.logical_name,
                 id,
@@ -344,147 +316,6 @@ impl State {
                 previous_owner.map(|(_, i)| i),
                 &mut visited,
             );
-        }
-        Ok(())
-    }
-
-    /// Assign: hands the parent's new owner to its related rows, as each relationship's
-    /// Assign setting says.
-    fn cascade_assign(
-        &mut self,
-        parent: &'static str,
-        parent_id: Uuid,
-        owner: (&'static str, Uuid),
-        previous_owner: Option<Uuid>,
-        visited: &mut BTreeSet<(&'static str, Uuid)>,
-    ) {
-        if owner.0.is_empty() || !visited.insert((parent, parent_id)) {
-            return;
-        }
-        for relationship in self.schema.children_of(parent) {
-            let Ok(child_table) = self.table(relationship.child) else {
-                continue;
-            };
-            if !child_table.columns.contains_key("ownerid") {
-                continue;
-            }
-            let children: Vec<(Uuid, Option<Uuid>)> = self
-                .store
-                .rows(relationship.child)
-                .filter(|(_, row)| row.lookup(relationship.column) == Some((parent, parent_id)))
-                .filter(|(_, row)| match relationship.cascade.assign {
-                    CascadeType::Cascade => true,
-                    CascadeType::Active => row.fields.get("statecode") == Some(&Value::from(0)),
-                    CascadeType::UserOwned => {
-                        previous_owner.is_some()
-                            && row.lookup("ownerid").map(|(_, i)| i) == previous_owner
-                    }
-                    _ => false,
-                })
-                .map(|(id, row)| (*id, row.lookup("ownerid").map(|(_, i)| i)))
-                .collect();
-            for (child, child_owner) in children {
-                if child_owner == Some(owner.1) {
-                    continue;
-                }
-                self.relink(relationship.child, child, "ownerid", Some(owner));
-                self.journal.push(CascadeEvent {
-                    action: "Assign",
-                    relationship: relationship.schema_name,
-                    parent: (parent, parent_id),
-                    child: (relationship.child, child),
-                    effect: CascadeEffect::Assigned,
-                });
-                self.cascade_assign(relationship.child, child, owner, child_owner, visited);
-            }
-        }
-    }
-
-    /// `DELETE <entity set>(<id>)`, with every relationship's Delete cascade. The whole
-    /// plan is made (and Restrict checked) before anything is deleted.
-    pub fn delete(
-        &mut self,
-        table_name: &'static str,
-        id: Uuid,
-        conditions: &Conditions,
-    ) -> Result<(), ErrorResponse> {
-        let table = self.table(table_name)?;
-        let Some(row) = self.store.get(table.logical_name, id) else {
-            return Err(ErrorResponse::not_found(table.logical_name, id));
-        };
-        check_version(row, conditions)?;
-        let mut deleted = Vec::new();
-        let mut unlinked = Vec::new();
-        self.plan_delete(table.logical_name, id, None, &mut deleted, &mut unlinked)?;
-        let gone: BTreeSet<(&str, Uuid)> = deleted.iter().map(|(t, i, _)| (*t, *i)).collect();
-        for (child, child_id, column, event) in unlinked {
-            if !gone.contains(&(child, child_id)) {
-                self.relink(child, child_id, column, None);
-                self.journal.push(event);
-            }
-        }
-        for (table, id, event) in deleted {
-            self.store.remove(table, id);
-            self.journal.extend(event);
-        }
-        Ok(())
-    }
-
-    #[allow(clippy::type_complexity)]
-    fn plan_delete(
-        &self,
-        table: &'static str,
-        id: Uuid,
-        cause: Option<CascadeEvent>,
-        deleted: &mut Vec<(&'static str, Uuid, Option<CascadeEvent>)>,
-        unlinked: &mut Vec<(&'static str, Uuid, &'static str, CascadeEvent)>,
-    ) -> Result<(), ErrorResponse> {
-        if deleted.iter().any(|(t, i, _)| *t == table && *i == id) {
-            return Ok(());
-        }
-        deleted.push((table, id, cause));
-        for relationship in self.schema.children_of(table) {
-            let children: Vec<Uuid> = self
-                .store
-                .rows(relationship.child)
-                .filter(|(_, row)| row.lookup(relationship.column) == Some((table, id)))
-                .map(|(child, _)| *child)
-                .collect();
-            for child in children {
-                let event = |effect| CascadeEvent {
-                    action: "Delete",
-                    relationship: relationship.schema_name,
-                    parent: (table, id),
-                    child: (relationship.child, child),
-                    effect,
-                };
-                match relationship.cascade.delete {
-                    CascadeType::Cascade => self.plan_delete(
-                        relationship.child,
-                        child,
-                        Some(event(CascadeEffect::Deleted)),
-                        deleted,
-                        unlinked,
-                    )?,
-                    CascadeType::RemoveLink => unlinked.push((
-                        relationship.child,
-                        child,
-                        relationship.column,
-                        event(CascadeEffect::LinkRemoved),
-                    )),
-                    CascadeType::Restrict => {
-                        return Err(ErrorResponse::new(
-                            StatusCode::BAD_REQUEST,
-                            RESTRICTED,
-                            format!(
-                                "The object you tried to delete is associated with another object and cannot be deleted: {} {child} refers to {table} {id} through '{}' (relationship '{}', Delete Restrict)",
-                                relationship.child, relationship.column, relationship.schema_name
-                            ),
-                        ));
-                    }
-                    _ => {}
-                }
-            }
         }
         Ok(())
     }
@@ -530,7 +361,7 @@ impl State {
 }
 
 /// `If-Match: <etag>` must name the row's current version (`*` matches any).
-fn check_version(row: &Row, conditions: &Conditions) -> Result<(), ErrorResponse> {
+pub(crate) fn check_version(row: &Row, conditions: &Conditions) -> Result<(), ErrorResponse> {
     match conditions.if_match.as_deref() {
         Some(etag) if etag != "*" && etag != row.etag() => Err(ErrorResponse::new(
             StatusCode::PRECONDITION_FAILED,
