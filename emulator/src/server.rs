@@ -106,6 +106,16 @@ async fn answer(
 ) -> Result<http::Response<Full<Bytes>>, Infallible> {
     let limit = emulator.max_body_bytes();
     let (parts, body) = request.into_parts();
+    // a declared length over the limit is refused before any of the body is read
+    let declared = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        let message = format!("the request body is larger than {limit} bytes");
+        return Ok(error_response(413, &message).map(|b| Full::new(Bytes::from(b))));
+    }
     let body = match Limited::new(body, limit).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(error) => {
