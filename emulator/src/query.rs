@@ -278,7 +278,14 @@ fn matching<'a>(
     table: &Table,
     options: &Options,
     parent: Option<(&'static str, &str, Uuid)>,
+    enough: usize,
 ) -> Vec<(Uuid, &'a Row)> {
+    // without $orderby the rows come in id order: the scan stops once it has enough
+    let enough = if options.orderby.is_empty() {
+        enough
+    } else {
+        usize::MAX
+    };
     let mut rows: Vec<(Uuid, &Row)> = state
         .store
         .rows(table.logical_name)
@@ -289,6 +296,7 @@ fn matching<'a>(
         })
         .filter(|(_, row)| options.filter.as_ref().is_none_or(|f| f.matches(row)))
         .map(|(id, row)| (*id, row))
+        .take(enough)
         .collect();
     if !options.orderby.is_empty() {
         rows.sort_by(|(a_id, a), (b_id, b)| {
@@ -325,14 +333,21 @@ pub(crate) struct Page {
 
 /// Runs a collection query.
 pub(crate) fn run(state: &State, table: &Table, options: &Options, prefer: &Prefer) -> Page {
-    let rows = matching(state, table, options, None);
-    let total = rows.len();
-    let offset = options.skiptoken.unwrap_or(0).min(total);
     let (size, paged) = match (prefer.max_page_size, options.top) {
         (Some(size), _) => (size, true),
         (None, Some(top)) => (top.min(MAX_PAGE_SIZE), false),
         (None, None) => (MAX_PAGE_SIZE, true),
     };
+    let skip = options.skiptoken.unwrap_or(0);
+    // one row past the page tells whether there is a next one; $count needs them all
+    let enough = if options.count {
+        usize::MAX
+    } else {
+        skip.saturating_add(size).saturating_add(1)
+    };
+    let rows = matching(state, table, options, None, enough);
+    let total = rows.len();
+    let offset = skip.min(total);
     let end = offset.saturating_add(size).min(total);
     let page = rows[offset..end]
         .iter()
@@ -382,13 +397,14 @@ pub(crate) fn render_row(
                 else {
                     continue;
                 };
+                let top = expand.options.top.unwrap_or(usize::MAX);
                 let rows = matching(
                     state,
                     child_table,
                     &expand.options,
                     Some((relationship.parent, relationship.column, id)),
+                    top,
                 );
-                let top = expand.options.top.unwrap_or(usize::MAX);
                 Value::Array(
                     rows.iter()
                         .take(top)

@@ -2,6 +2,7 @@
 //! relationships their lookup columns declare.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use dataverse_model::{
     CascadeConfiguration, ColumnKind, ColumnMetadata, EntityMetadata, TargetMetadata,
@@ -115,27 +116,38 @@ pub(crate) struct Relationship {
 /// Every registered table.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Schema {
-    tables: BTreeMap<&'static str, Table>,
+    /// Shared so a request holds its table while it changes the rows.
+    tables: BTreeMap<&'static str, Arc<Table>>,
 }
 
 impl Schema {
     pub fn register(&mut self, meta: &'static EntityMetadata) {
         self.tables
             .entry(meta.logical_name)
-            .or_insert_with(|| Table::new(meta))
-            .merge(meta);
+            .or_insert_with(|| Arc::new(Table::new(meta)));
+        if let Some(table) = self.tables.get_mut(meta.logical_name) {
+            Arc::make_mut(table).merge(meta);
+        }
     }
 
     pub fn table(&self, logical_name: &str) -> Option<&Table> {
-        self.tables.get(logical_name)
+        self.tables.get(logical_name).map(|t| &**t)
+    }
+
+    /// The table, shared (kept while the store changes).
+    pub fn shared(&self, logical_name: &str) -> Option<Arc<Table>> {
+        self.tables.get(logical_name).cloned()
     }
 
     pub fn by_entity_set(&self, entity_set: &str) -> Option<&Table> {
-        self.tables.values().find(|t| t.entity_set == entity_set)
+        self.tables
+            .values()
+            .find(|t| t.entity_set == entity_set)
+            .map(|t| &**t)
     }
 
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        self.tables.values()
+        self.tables.values().map(|t| &**t)
     }
 
     /// The relationships whose parent is `parent`. A target declared without its

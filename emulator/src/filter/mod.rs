@@ -119,14 +119,23 @@ impl Filter {
                 }
             }
             Filter::Text(property, kind, text) => {
-                let value = row.fields.get(&property.name)?.as_str()?;
+                let value = row.fields.get(&property.name)?.as_str()?.to_lowercase();
+                if !text.contains(['%', '_', '[']) {
+                    // no wildcard: a plain text match
+                    return Some(match kind {
+                        Match::Contains => value.contains(text.as_str()),
+                        Match::StartsWith => value.starts_with(text.as_str()),
+                        Match::EndsWith => value.ends_with(text.as_str()),
+                        Match::Like => value == *text,
+                    });
+                }
                 let pattern = match kind {
                     Match::Contains => format!("%{text}%"),
                     Match::StartsWith => format!("{text}%"),
                     Match::EndsWith => format!("%{text}"),
                     Match::Like => text.clone(),
                 };
-                Some(like::like(&value.to_lowercase(), &pattern.to_lowercase()))
+                Some(like::like(&value, &pattern))
             }
             Filter::In(property, values) => {
                 let value = row.fields.get(&property.name).filter(|v| !v.is_null())?;

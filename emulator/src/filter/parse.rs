@@ -357,7 +357,8 @@ impl Parser<'_> {
                     "startswith" => Match::StartsWith,
                     _ => Match::EndsWith,
                 };
-                Filter::Text(property, kind, text)
+                // string conditions ignore case: the text is kept lowercase
+                Filter::Text(property, kind, text.to_lowercase())
             }
             _ => match name.strip_prefix("Microsoft.Dynamics.CRM.") {
                 Some(function) => self.query_function(function)?,
@@ -430,7 +431,7 @@ impl Parser<'_> {
                         "`{function}` takes a string `PropertyValue`"
                     )));
                 };
-                let like = Filter::Text(property, Match::Like, pattern);
+                let like = Filter::Text(property, Match::Like, pattern.to_lowercase());
                 if function == "Like" {
                     like
                 } else {

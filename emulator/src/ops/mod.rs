@@ -209,10 +209,9 @@ impl State {
         }
     }
 
-    pub fn table(&self, logical_name: &str) -> Result<Table, ErrorResponse> {
+    pub fn table(&self, logical_name: &str) -> Result<std::sync::Arc<Table>, ErrorResponse> {
         self.schema
-            .table(logical_name)
-            .cloned()
+            .shared(logical_name)
             .ok_or_else(|| ErrorResponse::no_segment(logical_name))
     }
 
