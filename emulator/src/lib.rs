@@ -56,6 +56,11 @@ pub use error::ErrorResponse;
 pub use journal::{CascadeEffect, CascadeEvent};
 pub use server::Server;
 
+/// The README's examples, compiled and run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 use handler::Call;
 use ops::State;
 
