@@ -7,6 +7,9 @@
 //! the batch stops at the first failed request unless `Prefer: odata.continue-on-error` is
 //! sent; the response is `200 OK` with one `application/http` response per request (a
 //! failed change set answers with its one error).
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api>
 
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 

@@ -4,6 +4,9 @@
 //! Web API client errors" (`0x8006088a` resource not found, `0x0` unknown property) and
 //! "Perform conditional operations using the Web API" (`0x80060882` version mismatch,
 //! `0x80040217` row does not exist, `0x80040237` duplicate).
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/web-api-client-errors>
 
 use http::StatusCode;
 

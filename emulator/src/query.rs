@@ -8,6 +8,10 @@
 //! using OData": single-valued navigations expand to the related row (or null),
 //! collection-valued ones (the relationship's schema name) to the related rows, each with
 //! nested `$select`, `$filter`, `$orderby` and `$top`.
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results>
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/join-tables>
 
 use std::cmp::Ordering;
 

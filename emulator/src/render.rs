@@ -4,6 +4,9 @@
 //!
 //! Follows "Query data using the Web API" (formatted values, lookup property annotations)
 //! and "Page results by using OData" (`Prefer: odata.maxpagesize`, at most 5,000).
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/select-columns>
 
 use dataverse_model::{ColumnKind, ColumnMetadata};
 use serde_json::{Map, Value};

@@ -10,6 +10,9 @@
 //! `_`, `[ ]` and `[^ ]` are wildcards ("Use wildcard characters in conditions for string
 //! values"; `[%]` matches a literal `%`). Not emulated: paths through navigation
 //! properties, lambda operators (`any`/`all`), date query functions (`Today`, `LastXDays`, ...).
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/filter-rows>
 
 mod like;
 mod parse;

@@ -3,6 +3,10 @@
 //! Paths are those of "Perform operations using the Web API": `<entity set>`,
 //! `<entity set>(<id>)`, `<entity set>(<id>)/<navigation>/$ref`, `$batch`, under the service
 //! root `/api/data/v9.x/` (a path without that root is read relative to it).
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/perform-operations-web-api>
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/associate-disassociate-entities-using-web-api>
 
 mod call;
 mod read;

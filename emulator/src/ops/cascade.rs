@@ -4,6 +4,10 @@
 //! related rows exist; Assign `Cascade` gives every related row the parent's new owner,
 //! `Active` the active ones (`statecode` 0), `UserOwned` those the parent's previous owner
 //! owned, `NoCascade` none.
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/configure-entity-relationship-cascading-behavior>
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/reference/cascadetype>
 
 use std::collections::BTreeSet;
 

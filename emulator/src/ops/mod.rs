@@ -11,6 +11,11 @@
 //!   *` never updates (412, `0x80040237`).
 //!
 //! Delete and Assign cascades: `cascade.rs`.
+//!
+//! Documentation:
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/create-entity-web-api>
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/update-delete-entities-using-web-api>
+//! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/perform-conditional-operations-using-web-api>
 
 mod cascade;
 
