@@ -43,6 +43,7 @@ mod ops;
 mod query;
 mod render;
 mod schema;
+#[cfg(feature = "server")]
 mod server;
 mod store;
 mod values;
@@ -54,6 +55,7 @@ use serde_json::{Map, Value};
 
 pub use error::ErrorResponse;
 pub use journal::{CascadeEffect, CascadeEvent};
+#[cfg(feature = "server")]
 pub use server::Server;
 
 /// The README's examples, compiled and run as doc tests.
@@ -216,11 +218,13 @@ impl Emulator {
     }
 
     /// Serves the emulator over HTTP on `127.0.0.1`, on a free port; the server stops
-    /// when the returned handle is dropped.
+    /// when the returned handle is dropped. (Feature `server`, on by default.)
+    #[cfg(feature = "server")]
     pub fn serve(&self) -> std::io::Result<Server> {
         Server::start(self.clone())
     }
 
+    #[cfg(feature = "server")]
     pub(crate) fn max_body_bytes(&self) -> usize {
         self.max_body
     }

@@ -19,7 +19,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use dataverse_model_tests::fuzzing::{Rng, TARGETS, env_number, mutate, seeds};
+use dataverse_model_tests::fuzzing::{Rng, TARGETS, Target, env_number, mutate, seeds};
+
+mod emulator;
+
+/// The decode targets and the emulator's request target.
+fn targets() -> impl Iterator<Item = &'static Target> {
+    TARGETS.iter().chain(std::iter::once(&emulator::TARGET))
+}
 
 // ---------------------------------------------------------------------------------------------
 // Coverage counters
@@ -144,7 +151,7 @@ impl Coverage {
 /// target decoded it.
 fn run(input: &[u8]) -> Result<bool, &'static str> {
     let mut any_decoded = false;
-    for (name, target) in TARGETS {
+    for (name, target) in targets() {
         match catch_unwind(AssertUnwindSafe(|| target(input))) {
             Ok(result) => any_decoded |= result.is_ok(),
             Err(_) => return Err(name),
@@ -188,7 +195,7 @@ fn main() {
         std::process::exit(1)
     };
 
-    for (i, input) in seeds().into_iter().enumerate() {
+    for (i, input) in seeds().into_iter().chain(emulator::seeds()).enumerate() {
         coverage.reset();
         let decoded = run(&input).unwrap_or_else(|name| fail(&format!("seed{i}"), name, &input));
         coverage.update();
@@ -232,7 +239,7 @@ fn main() {
         "fuzz: {cases} cases × {} targets (seed {seed:#x}) in {elapsed:.1?} ({:.0} cases/s): \
          no panic, every decoded value round-tripped; edges covered {} of {} counters \
          ({seed_edges} by the seeds alone), features {}, corpus {} ({} decodable)",
-        TARGETS.len(),
+        targets().count(),
         cases as f64 / elapsed.as_secs_f64(),
         coverage.edges_covered(),
         coverage.counters(),
@@ -246,7 +253,7 @@ fn main() {
 fn replay(files: &[String]) {
     for file in files {
         let input = std::fs::read(file).unwrap_or_else(|e| panic!("reading {file}: {e}"));
-        for (name, target) in TARGETS {
+        for (name, target) in targets() {
             let outcome = match catch_unwind(AssertUnwindSafe(|| target(&input))) {
                 Ok(Ok(())) => "decoded and round-tripped".to_owned(),
                 Ok(Err(e)) => format!("error: {e}"),
