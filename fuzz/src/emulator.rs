@@ -37,7 +37,10 @@ fn request(input: &[u8]) -> Result<(), String> {
         .method(method)
         .uri(uri)
         .header("Content-Type", "application/json")
-        .header("Prefer", "odata.include-annotations=\"*\",odata.maxpagesize=2")
+        .header(
+            "Prefer",
+            "odata.include-annotations=\"*\",odata.maxpagesize=2",
+        )
         .body(body.to_vec())
         .map_err(|e| format!("not a request: {e}"))?;
     let before = emulator.rows("msdyn_ocsession");
@@ -56,11 +59,15 @@ fn request(input: &[u8]) -> Result<(), String> {
 
 /// `METHOD /path\nbody`, or the whole input as a create body.
 fn split(input: &[u8]) -> (&[u8], &[u8], &[u8]) {
-    let line_end = input.iter().position(|b| *b == b'\n').unwrap_or(input.len());
+    let line_end = input
+        .iter()
+        .position(|b| *b == b'\n')
+        .unwrap_or(input.len());
     let line = &input[..line_end];
     if let Some(space) = line.iter().position(|b| *b == b' ') {
         let (method, uri) = (&line[..space], &line[space + 1..]);
-        if !method.is_empty() && method.iter().all(u8::is_ascii_uppercase) && uri.starts_with(b"/") {
+        if !method.is_empty() && method.iter().all(u8::is_ascii_uppercase) && uri.starts_with(b"/")
+        {
             return (method, uri, input.get(line_end + 1..).unwrap_or_default());
         }
     }
