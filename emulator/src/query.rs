@@ -335,8 +335,15 @@ pub(crate) struct Page {
     pub next: Option<usize>,
 }
 
-/// Runs a collection query.
-pub(crate) fn run(state: &State, table: &Table, options: &Options, prefer: &Prefer) -> Page {
+/// Runs a collection query: the rows of `table`, or those `parent` (its table, the child's
+/// lookup column, its id) holds through a collection-valued navigation.
+pub(crate) fn run(
+    state: &State,
+    table: &Table,
+    options: &Options,
+    prefer: &Prefer,
+    parent: Option<(&'static str, &str, Uuid)>,
+) -> Page {
     let (size, paged) = match (prefer.max_page_size, options.top) {
         (Some(size), _) => (size, true),
         (None, Some(top)) => (top.min(MAX_PAGE_SIZE), false),
@@ -349,7 +356,7 @@ pub(crate) fn run(state: &State, table: &Table, options: &Options, prefer: &Pref
     } else {
         skip.saturating_add(size).saturating_add(1)
     };
-    let rows = matching(state, table, options, None, enough);
+    let rows = matching(state, table, options, parent, enough);
     let total = rows.len();
     let offset = skip.min(total);
     let end = offset.saturating_add(size).min(total);

@@ -402,3 +402,62 @@ fn assign_cascades_as_each_relationship_says() {
             .all(|e| e.action == "Assign" && e.effect == CascadeEffect::Assigned)
     );
 }
+
+#[test]
+fn related_rows_through_navigation_paths() {
+    let emulator = sales();
+    let savings = bank(&emulator, "Savings");
+    let ids: Vec<Guid> = ["a", "b", "c"]
+        .iter()
+        .map(|s| session(&emulator, s, Some(savings)))
+        .collect();
+    let lonely = session(&emulator, "no bank", None);
+
+    // collection-valued: the bank account's sessions, paged with a next link on the same path
+    let path = format!(
+        "/api/data/v9.2/sample_bankaccounts({savings})/sample_bankaccount_msdyn_ocsessions"
+    );
+    let prefer = [("Prefer", "odata.maxpagesize=2")];
+    let (status, _, page) = call(
+        &emulator,
+        "GET",
+        &format!("{path}?$select=subject&$orderby=subject"),
+        &prefer,
+        None,
+    );
+    assert_eq!(status, 200, "{page}");
+    assert_eq!(page["value"].as_array().unwrap().len(), 2);
+    let next = page["@odata.nextLink"].as_str().unwrap();
+    assert!(
+        next.contains(&format!(
+            "sample_bankaccounts({savings})/sample_bankaccount_msdyn_ocsessions?"
+        )),
+        "{next}"
+    );
+    let (_, _, rest) = call(&emulator, "GET", next, &prefer, None);
+    assert_eq!(rest["value"][0]["subject"], "c");
+
+    // single-valued: the session's bank account, or 204 when the lookup is empty
+    let (status, _, row) = call(
+        &emulator,
+        "GET",
+        &format!(
+            "/msdyn_ocsessions({})/regardingobjectid_sample_bankaccount_msdyn_ocsession?$select=sample_name",
+            ids[0]
+        ),
+        &[],
+        None,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(row["sample_name"], "Savings");
+    let (status, _, _) = call(
+        &emulator,
+        "GET",
+        &format!(
+            "/msdyn_ocsessions({lonely})/regardingobjectid_sample_bankaccount_msdyn_ocsession"
+        ),
+        &[],
+        None,
+    );
+    assert_eq!(status, 204);
+}
