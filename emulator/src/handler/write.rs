@@ -11,7 +11,7 @@ use super::call::{
 use super::read::read;
 use super::reference::references;
 use crate::error::ErrorResponse;
-use crate::ops::State;
+use crate::ops::{Bulk, State};
 use crate::query;
 use crate::render::Prefer;
 use crate::schema::Table;
@@ -56,6 +56,27 @@ pub(super) fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, Erro
                 )),
                 _ => Err(method_not_allowed(call)),
             }
+        }
+        [segment, action] if segment.key.is_none() && action.key.is_none() => {
+            let table = resolve(state, segment)?.clone();
+            let message = Bulk::from_action(&action.name).ok_or_else(|| {
+                ErrorResponse::not_emulated(format!("the action `{}`", action.name))
+            })?;
+            if *call.method != Method::POST {
+                return Err(method_not_allowed(call));
+            }
+            let ids = state.bulk(table.logical_name, message, &call.body_object()?)?;
+            if message != Bulk::Create {
+                return Ok(Reply::new(StatusCode::NO_CONTENT));
+            }
+            let ids: Vec<Value> = ids.iter().map(|id| Value::String(id.to_string())).collect();
+            Ok(Reply::json(
+                StatusCode::OK,
+                serde_json::json!({
+                    "@odata.context": format!("{}$metadata#Microsoft.Dynamics.CRM.CreateMultipleResponse", call.root),
+                    "Ids": ids,
+                }),
+            ))
         }
         [parent, navigation, reference] if reference.name == "$ref" && reference.key.is_none() => {
             let table = resolve(state, parent)?.clone();

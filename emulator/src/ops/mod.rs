@@ -17,7 +17,10 @@
 //! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/update-delete-entities-using-web-api>
 //! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/perform-conditional-operations-using-web-api>
 
+mod bulk;
 mod cascade;
+
+pub(crate) use bulk::Bulk;
 
 use dataverse_model::ColumnKind;
 use http::StatusCode;
@@ -88,7 +91,7 @@ impl State {
         })
     }
 
-    fn create_row(
+    pub(crate) fn create_row(
         &mut self,
         table_name: &'static str,
         body: &Map<String, Value>,
@@ -269,7 +272,7 @@ impl State {
         })
     }
 
-    fn update_row(
+    pub(crate) fn update_row(
         &mut self,
         table: &Table,
         id: Uuid,

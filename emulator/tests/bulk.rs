@@ -1,0 +1,105 @@
+//! The bulk operation messages: `CreateMultiple`, `UpdateMultiple`, `UpsertMultiple`, each
+//! all or nothing.
+
+mod common;
+
+use common::{call, sales};
+use dataverse_model::Guid;
+use serde_json::json;
+
+const TYPE: &str = "Microsoft.Dynamics.CRM.msdyn_ocsession";
+
+#[test]
+fn bulk_messages_write_many_rows_in_one_transaction() {
+    let emulator = sales();
+    let (status, _, answer) = call(
+        &emulator,
+        "POST",
+        "/api/data/v9.2/msdyn_ocsessions/Microsoft.Dynamics.CRM.CreateMultiple",
+        &[],
+        Some(json!({"Targets": [
+            {"@odata.type": TYPE, "subject": "one"},
+            {"@odata.type": TYPE, "subject": "two"},
+        ]})),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        answer["@odata.context"]
+            .as_str()
+            .unwrap()
+            .ends_with("#Microsoft.Dynamics.CRM.CreateMultipleResponse")
+    );
+    let ids: Vec<Guid> = answer["Ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2);
+
+    let (status, _, _) = call(
+        &emulator,
+        "POST",
+        "/api/data/v9.2/msdyn_ocsessions/Microsoft.Dynamics.CRM.UpdateMultiple",
+        &[],
+        Some(json!({"Targets": [
+            {"@odata.type": TYPE, "activityid": ids[0], "subject": "one, updated"},
+            {"@odata.type": TYPE, "activityid": ids[1], "subject": "two, updated"},
+        ]})),
+    );
+    assert_eq!(status, 204);
+    assert_eq!(
+        emulator.row("msdyn_ocsession", ids[1]).unwrap()["subject"],
+        "two, updated"
+    );
+
+    let new = Guid::from_u128(77);
+    let (status, _, _) = call(
+        &emulator,
+        "POST",
+        "/api/data/v9.2/msdyn_ocsessions/Microsoft.Dynamics.CRM.UpsertMultiple",
+        &[],
+        Some(json!({"Targets": [
+            {"@odata.type": TYPE, "activityid": ids[0], "subject": "one, upserted"},
+            {"@odata.type": TYPE, "activityid": new, "subject": "new, upserted"},
+        ]})),
+    );
+    assert_eq!(status, 204);
+    assert_eq!(
+        emulator.row("msdyn_ocsession", ids[0]).unwrap()["subject"],
+        "one, upserted"
+    );
+    assert_eq!(
+        emulator.row("msdyn_ocsession", new).unwrap()["subject"],
+        "new, upserted"
+    );
+
+    // one bad row fails them all; a row without its @odata.type too
+    let before = emulator.rows("msdyn_ocsession");
+    for targets in [
+        json!([{"@odata.type": TYPE, "subject": "fine"}, {"@odata.type": TYPE, "subject": "x".repeat(201)}]),
+        json!([{"@odata.type": TYPE, "subject": "fine"}, {"subject": "untyped"}]),
+    ] {
+        let (status, _, error) = call(
+            &emulator,
+            "POST",
+            "/api/data/v9.2/msdyn_ocsessions/Microsoft.Dynamics.CRM.CreateMultiple",
+            &[],
+            Some(json!({ "Targets": targets })),
+        );
+        assert_eq!(status, 400, "{error}");
+        assert_eq!(emulator.rows("msdyn_ocsession"), before);
+    }
+    // UpdateMultiple never creates
+    let (status, _, _) = call(
+        &emulator,
+        "POST",
+        "/api/data/v9.2/msdyn_ocsessions/Microsoft.Dynamics.CRM.UpdateMultiple",
+        &[],
+        Some(
+            json!({"Targets": [{"@odata.type": TYPE, "activityid": Guid::from_u128(78), "subject": "x"}]}),
+        ),
+    );
+    assert_eq!(status, 404);
+    assert_eq!(emulator.rows("msdyn_ocsession"), before);
+}
