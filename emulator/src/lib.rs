@@ -39,6 +39,7 @@ mod error;
 mod filter;
 mod handler;
 mod journal;
+mod key;
 mod ops;
 mod query;
 mod render;

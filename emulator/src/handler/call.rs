@@ -3,9 +3,9 @@
 
 use http::{HeaderMap, Method, Request, Response, StatusCode};
 use serde_json::{Map, Value};
-use uuid::Uuid;
 
 use crate::error::ErrorResponse;
+use crate::key::Key;
 use crate::ops::{Conditions, State};
 use crate::query::Options;
 use crate::render::Prefer;
@@ -76,17 +76,8 @@ pub(super) fn segments(path: &str) -> Result<Vec<Segment>, ErrorResponse> {
         .collect()
 }
 
-pub(super) fn parse_key(table: &Table, key: &str) -> Result<Uuid, ErrorResponse> {
-    key.trim().parse().map_err(|_| {
-        if key.contains('=') {
-            ErrorResponse::not_emulated("alternate keys")
-        } else {
-            ErrorResponse::bad_request(format!(
-                "'{key}' is not a valid key for '{}': write the row's Guid, e.g. {}(00000000-0000-0000-0000-000000000001)",
-                table.entity_set, table.entity_set
-            ))
-        }
-    })
+pub(super) fn parse_key(table: &Table, key: &str) -> Result<Key, ErrorResponse> {
+    crate::key::parse(table, key)
 }
 
 /// A response built from parts.

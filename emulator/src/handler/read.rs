@@ -42,7 +42,7 @@ pub(super) fn read(state: &State, call: &Call<'_>) -> Result<Reply, ErrorRespons
                     None,
                 )),
                 Some(key) => {
-                    let id = parse_key(table, key)?;
+                    let id = parse_key(table, key)?.existing(&state.store, table)?;
                     let row = state
                         .store
                         .get(table.logical_name, id)
@@ -67,7 +67,8 @@ pub(super) fn read(state: &State, call: &Call<'_>) -> Result<Reply, ErrorRespons
         }
         [parent, navigation] if parent.key.is_some() => {
             let table = resolve(state, parent)?;
-            let id = parse_key(table, parent.key.as_deref().unwrap_or_default())?;
+            let id = parse_key(table, parent.key.as_deref().unwrap_or_default())?
+                .existing(&state.store, table)?;
             let row = state
                 .store
                 .get(table.logical_name, id)

@@ -11,6 +11,7 @@ use super::call::{
 use super::read::read;
 use super::reference::references;
 use crate::error::ErrorResponse;
+use crate::key::Key;
 use crate::ops::{Bulk, State};
 use crate::query;
 use crate::render::Prefer;
@@ -34,12 +35,28 @@ pub(super) fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, Erro
         }
         [segment] => {
             let table = resolve(state, segment)?.clone();
-            let id = parse_key(&table, segment.key.as_deref().unwrap_or_default())?;
+            let key = parse_key(&table, segment.key.as_deref().unwrap_or_default())?;
             let conditions = call.conditions();
             match *call.method {
                 Method::PATCH => {
                     let body = call.body_object()?;
-                    let created = state.update(table.logical_name, id, &body, &conditions)?;
+                    let (id, created) = match (key.find(&state.store, &table)?, &key) {
+                        (Some(id), _) | (None, &Key::Id(id)) => (
+                            id,
+                            state.update(table.logical_name, id, &body, &conditions)?,
+                        ),
+                        // an upsert by an alternate key that finds no row creates one with
+                        // the key's values; `If-Match` never creates
+                        (None, Key::Alternate { .. }) => {
+                            if conditions.if_match.is_some() {
+                                return Err(key.not_found(&table));
+                            }
+                            (
+                                state.create(table.logical_name, &key.with_key_values(&body))?,
+                                true,
+                            )
+                        }
+                    };
                     let status = if created {
                         StatusCode::CREATED
                     } else {
@@ -48,6 +65,7 @@ pub(super) fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, Erro
                     written(state, call, &table, id, &prefer, status)
                 }
                 Method::DELETE => {
+                    let id = key.existing(&state.store, &table)?;
                     state.delete(table.logical_name, id, &conditions)?;
                     Ok(Reply::new(StatusCode::NO_CONTENT))
                 }
@@ -80,7 +98,8 @@ pub(super) fn dispatch(state: &mut State, call: &Call<'_>) -> Result<Reply, Erro
         }
         [parent, navigation, reference] if reference.name == "$ref" && reference.key.is_none() => {
             let table = resolve(state, parent)?.clone();
-            let id = parse_key(&table, parent.key.as_deref().unwrap_or_default())?;
+            let id = parse_key(&table, parent.key.as_deref().unwrap_or_default())?
+                .existing(&state.store, &table)?;
             references(state, call, &table, id, navigation)
         }
         _ => Err(ErrorResponse::no_segment(call.path)),

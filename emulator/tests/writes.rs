@@ -1,5 +1,5 @@
-//! The bulk operation messages: `CreateMultiple`, `UpdateMultiple`, `UpsertMultiple`, each
-//! all or nothing.
+//! Writes beyond one row by id: the bulk operation messages (`CreateMultiple`,
+//! `UpdateMultiple`, `UpsertMultiple`, each all or nothing) and alternate keys.
 
 mod common;
 
@@ -102,4 +102,59 @@ fn bulk_messages_write_many_rows_in_one_transaction() {
     );
     assert_eq!(status, 404);
     assert_eq!(emulator.rows("msdyn_ocsession"), before);
+}
+
+#[test]
+fn alternate_keys_name_rows_by_their_values() {
+    let emulator = sales();
+    let path = |key: &str| format!("/api/data/v9.2/msdyn_ocsessions({key})");
+    // an upsert by a key that finds no row creates it with the key's values
+    let key = common::encode("msdyn_sessionid='O''Neil #1'");
+    let (status, _, row) = call(
+        &emulator,
+        "PATCH",
+        &path(&key),
+        &[("Prefer", "return=representation")],
+        Some(json!({"subject": "by key"})),
+    );
+    assert_eq!(status, 201, "{row}");
+    assert_eq!(row["msdyn_sessionid"], "O'Neil #1");
+    // then the key finds it: retrieve, update, delete
+    let (status, _, row) = call(
+        &emulator,
+        "GET",
+        &format!("{}?$select=subject", path(&key)),
+        &[],
+        None,
+    );
+    assert_eq!((status, row["subject"].as_str()), (200, Some("by key")));
+    let (status, _, _) = call(
+        &emulator,
+        "PATCH",
+        &path(&key),
+        &[("If-Match", "*")],
+        Some(json!({"subject": "updated by key"})),
+    );
+    assert_eq!(status, 204);
+    assert_eq!(emulator.rows("msdyn_ocsession").len(), 1);
+    assert_eq!(
+        emulator.rows("msdyn_ocsession")[0]["subject"],
+        "updated by key"
+    );
+    // If-Match never creates, by key either
+    let other = common::encode("msdyn_sessionid='nobody'");
+    let (status, _, error) = call(
+        &emulator,
+        "PATCH",
+        &path(&other),
+        &[("If-Match", "*")],
+        Some(json!({"subject": "x"})),
+    );
+    assert_eq!(status, 404, "{error}");
+    let (status, _, _) = call(&emulator, "DELETE", &path(&key), &[], None);
+    assert_eq!(status, 204);
+    assert!(emulator.rows("msdyn_ocsession").is_empty());
+    // a key column the table does not declare
+    let (status, _, _) = call(&emulator, "GET", &path("nosuchcolumn='x'"), &[], None);
+    assert_eq!(status, 400);
 }
