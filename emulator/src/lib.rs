@@ -49,6 +49,7 @@ mod server;
 mod store;
 mod values;
 
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use dataverse_model::{Entity, EntityMetadata, Guid};
@@ -78,6 +79,14 @@ pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 pub struct Emulator {
     state: Arc<RwLock<State>>,
     max_body: usize,
+    throttle: Arc<Throttle>,
+}
+
+/// Requests still to refuse with 429, and the `Retry-After` they carry.
+#[derive(Debug, Default)]
+struct Throttle {
+    remaining: AtomicUsize,
+    retry_after: AtomicU64,
 }
 
 impl Default for Emulator {
@@ -108,6 +117,7 @@ impl Emulator {
         Self {
             state: Arc::new(RwLock::new(State::default())),
             max_body: DEFAULT_MAX_BODY,
+            throttle: Arc::default(),
         }
     }
 
@@ -163,6 +173,34 @@ impl Emulator {
         state.create(table, &body)
     }
 
+    /// Refuses the next `requests` requests as the service does past its service protection
+    /// limits: `429 Too Many Requests` with `Retry-After: <retry_after_seconds>` and error
+    /// `0x80072322`, changing nothing, so a test can drive the client's retry logic.
+    /// ("Service protection API limits":
+    /// <https://learn.microsoft.com/power-apps/developer/data-platform/api-limits>)
+    pub fn throttle(&self, requests: usize, retry_after_seconds: u64) {
+        self.throttle
+            .retry_after
+            .store(retry_after_seconds, Ordering::SeqCst);
+        self.throttle.remaining.store(requests, Ordering::SeqCst);
+    }
+
+    /// Takes one refusal from the throttle, if any is left.
+    fn throttled(&self) -> Option<handler::Reply> {
+        self.throttle
+            .remaining
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .ok()?;
+        let retry_after = self.throttle.retry_after.load(Ordering::SeqCst);
+        let mut reply = handler::Reply::from(ErrorResponse::new(
+            http::StatusCode::TOO_MANY_REQUESTS,
+            "0x80072322",
+            "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+        ));
+        reply.headers.push(("Retry-After", retry_after.to_string()));
+        Some(reply)
+    }
+
     /// Answers one request. The URI is a path under the service root
     /// (`/api/data/v9.2/accounts`), or relative to it (`/accounts`), or absolute; links in
     /// the response start with the request's origin (or its `Host`).
@@ -177,6 +215,9 @@ impl Emulator {
                 format!("the request body is larger than {} bytes", self.max_body),
             ))
             .into_response();
+        }
+        if let Some(reply) = self.throttled() {
+            return reply.into_response();
         }
         let call = Call {
             method: &parts.method,

@@ -158,3 +158,30 @@ fn alternate_keys_name_rows_by_their_values() {
     let (status, _, _) = call(&emulator, "GET", &path("nosuchcolumn='x'"), &[], None);
     assert_eq!(status, 400);
 }
+
+#[test]
+fn throttled_requests_answer_429_with_retry_after_and_change_nothing() {
+    let emulator = sales();
+    emulator.throttle(2, 7);
+    for _ in 0..2 {
+        let (status, headers, error) = call(
+            &emulator,
+            "POST",
+            "/api/data/v9.2/msdyn_ocsessions",
+            &[],
+            Some(json!({"subject": "too soon"})),
+        );
+        assert_eq!(status, 429);
+        assert_eq!(headers["Retry-After"], "7");
+        assert_eq!(error["error"]["code"], "0x80072322");
+    }
+    assert!(emulator.rows("msdyn_ocsession").is_empty());
+    let (status, _, _) = call(
+        &emulator,
+        "POST",
+        "/api/data/v9.2/msdyn_ocsessions",
+        &[],
+        Some(json!({"subject": "retried"})),
+    );
+    assert_eq!(status, 204, "the throttle is spent");
+}
