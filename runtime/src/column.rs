@@ -494,10 +494,6 @@ impl serde::Serialize for DateOnly {
 
 // ---- choices -----------------------------------------------------------------------------
 
-impl<C: Choice> ColumnValue for C {
-    type Codec = ChoiceCodec;
-}
-
 /// The codec of `choice!` types: a JSON integer in the 32-bit range.
 #[derive(Debug, Clone, Copy)]
 pub struct ChoiceCodec;

@@ -12,6 +12,10 @@ pub use crate::{
     LookupMetadata, LookupRef, OptionMetadata, RelationshipMetadata, StatusChoice, TargetMetadata,
     UnknownTarget,
 };
+pub use crate::{
+    ChoiceCodec,
+    compact::{ColumnType, FieldType, column, lookup, lookup_mismatch},
+};
 
 pub use crate::column::{ColumnCodec, ColumnKind, ColumnValue, Presence, SlotOf, read_etag, skip};
 pub use crate::entity::{
@@ -183,6 +187,7 @@ mod tests {
 
     static BASE: LookupMetadata = LookupMetadata {
         column: "regardingobjectid",
+        table: "msdyn_ocsession",
         navigation_pattern: Some("regardingobjectid_{target}_msdyn_ocsession"),
         layer: "Regarding",
         targets: &[],

@@ -16,6 +16,8 @@ pub struct Lookup<'a> {
     /// Attributes kept on the enum (doc comments and anything not ours).
     pub attrs: Vec<&'a Attribute>,
     pub column: Option<LitStr>,
+    /// The logical name of the table the column is on.
+    pub table: Option<LitStr>,
     pub pattern: Option<LitStr>,
     pub extends: Option<Path>,
     /// The fallback variant's name (base lookups only) and where it was named, if it was.
@@ -331,6 +333,7 @@ pub fn from_input<'a>(cx: &Ctxt, krate: TokenStream, input: &'a DeriveInput) -> 
         vis: &input.vis,
         attrs,
         column: la.column,
+        table: la.table,
         pattern: la.navigation,
         extends: la.extends,
         fallback: la

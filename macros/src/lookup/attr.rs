@@ -14,6 +14,7 @@ use crate::symbol::*;
 #[derive(Default)]
 pub struct LookupAttr {
     pub column: Option<LitStr>,
+    pub table: Option<LitStr>,
     pub navigation: Option<LitStr>,
     pub extends: Option<Path>,
     pub fallback: Option<Ident>,
@@ -22,7 +23,7 @@ pub struct LookupAttr {
     pub had_unknown_key: bool,
 }
 
-const LOOKUP_KEYS: &[&str] = &[COLUMN, NAVIGATION, EXTENDS, FALLBACK, BASE_VARIANT];
+const LOOKUP_KEYS: &[&str] = &[COLUMN, TABLE, NAVIGATION, EXTENDS, FALLBACK, BASE_VARIANT];
 
 /// `#[target(...)]`.
 #[derive(Default)]
@@ -124,6 +125,9 @@ pub fn parse_lookup(cx: &Ctxt, attrs: &[&Attribute]) -> LookupAttr {
             if meta.path.is_ident(COLUMN) {
                 let v = meta.value()?.parse()?;
                 set(cx, LOOKUP, &meta, &mut out.column, v);
+            } else if meta.path.is_ident(TABLE) {
+                let v = meta.value()?.parse()?;
+                set(cx, LOOKUP, &meta, &mut out.table, v);
             } else if meta.path.is_ident(NAVIGATION) {
                 let v = meta.value()?.parse()?;
                 set(cx, LOOKUP, &meta, &mut out.navigation, v);

@@ -60,6 +60,11 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         (Some(c), None) => quote!(#c),
         (None, None) => quote!(""),
     };
+    let table = match (&lookup.table, &lookup.extends) {
+        (_, Some(base)) => quote!(<#base as #p::Lookup>::METADATA.table),
+        (Some(t), None) => quote!(#t),
+        (None, None) => quote!(""),
+    };
     let pattern = match &lookup.pattern {
         Some(pat) => quote!(::core::option::Option::Some(#pat)),
         None => quote!(::core::option::Option::None),
@@ -203,13 +208,8 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             const __LAYER: &str = #name;
             static __TARGETS: [#p::TargetMetadata; #total] = [#(#target_tables),*];
 
-            static __METADATA: #p::LookupMetadata = #p::LookupMetadata {
-                column: #column,
-                navigation_pattern: #pattern,
-                layer: __LAYER,
-                targets: &__TARGETS,
-                base: #base_meta,
-            };
+            static __METADATA: #p::LookupMetadata =
+                #p::lookup(#column, #table, #pattern, __LAYER, &__TARGETS, #base_meta);
 
             #base_checks
 

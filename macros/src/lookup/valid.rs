@@ -32,6 +32,12 @@ fn check_layer_keys(cx: &Ctxt, lookup: &Lookup) {
                 "an extension inherits `column` from its base lookup; remove `column`",
             );
         }
+        if let Some(table) = &lookup.table {
+            cx.error_spanned_by(
+                table,
+                "an extension inherits `table` from its base lookup; remove `table`",
+            );
+        }
         if let Some(fallback) = &lookup.fallback_key {
             cx.error_spanned_by(
                 fallback,
@@ -43,6 +49,12 @@ fn check_layer_keys(cx: &Ctxt, lookup: &Lookup) {
             cx.error_spanned_by(
                 lookup.ident,
                 "missing lookup column; add `#[lookup(column = \"<column logical name>\")]`, or `#[lookup(extends = Base)]` to extend another lookup",
+            );
+        }
+        if lookup.table.is_none() && !lookup.had_unknown_key {
+            cx.error_spanned_by(
+                lookup.ident,
+                "missing lookup table; a lookup belongs to one column of one table: add `table = \"<logical name of the table the column is on>\"` to `#[lookup(...)]`",
             );
         }
         if let Some(base) = &lookup.base_key {
@@ -75,6 +87,9 @@ fn check_identifier(cx: &Ctxt, lit: &LitStr, what: &str) {
 fn check_names(cx: &Ctxt, lookup: &Lookup) {
     if let Some(column) = &lookup.column {
         check_identifier(cx, column, "column logical name");
+    }
+    if let Some(table) = &lookup.table {
+        check_identifier(cx, table, "table logical name");
     }
     if let Some(pattern) = &lookup.pattern
         && !is_odata_identifier(&pattern.value().replace("{target}", "target"))
