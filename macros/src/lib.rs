@@ -5,6 +5,7 @@
 mod choice;
 mod ctxt;
 mod entity;
+mod keys;
 mod lookup;
 #[cfg(test)]
 mod no_panic_tests;

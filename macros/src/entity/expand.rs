@@ -57,6 +57,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let deserialize = expand_deserialize(entity, &plans, &p);
     let entity_impl = expand_entity_impl(entity, &plans, &p);
     let column_count = plans.len();
+    let api = api(ident, &p);
 
     quote! {
         #item
@@ -68,45 +69,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
             #entity_impl
             #deserialize
 
-            #[automatically_derived]
-            impl #p::serde::Serialize for #ident {
-                /// The create form of the row (see `Entity::create_payload`).
-                fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #p::serde::Serialize::serialize(&<Self as #p::Entity>::create_payload(self), __serializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl #ident {
-                /// Every rule the row breaks for `operation`, all at once (no allocation when valid).
-                pub fn validate(&self, operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
-                    <Self as #p::Entity>::validate(self, operation)
-                }
-                /// The `$select` list of the declared columns (lookups as `_<col>_value`).
-                pub fn select() -> #p::std::string::String {
-                    <Self as #p::Entity>::select()
-                }
-                /// `/<entity set>`.
-                pub fn collection_path() -> #p::std::string::String {
-                    <Self as #p::Entity>::collection_path()
-                }
-                /// `/<entity set>(<id>)`.
-                pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
-                    <Self as #p::Entity>::entity_path(id)
-                }
-                /// The body of a create request (`POST`).
-                pub fn create_payload(&self) -> #p::Payload<'_, Self> {
-                    <Self as #p::Entity>::create_payload(self)
-                }
-                /// The body of an update request (`PATCH`): no primary id, read-only or unset column.
-                pub fn update_payload(&self) -> #p::Payload<'_, Self> {
-                    <Self as #p::Entity>::update_payload(self)
-                }
-                /// The row as the Web API returns it (to fake the service in tests).
-                pub fn response_body(&self) -> #p::ResponseBody<'_, Self> {
-                    <Self as #p::Entity>::response_body(self)
-                }
-            }
+            #api
         };
     }
 }
@@ -127,6 +90,99 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
             tree
         })
         .collect()
+}
+
+/// `Serialize` (the create body) and the inherent request helpers: calls to the `Entity`
+/// trait, the same for a valid struct and for the fallback.
+fn api(ident: &syn::Ident, p: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+    #[automatically_derived]
+    impl #p::serde::Serialize for #ident {
+        /// The create form of the row (see `Entity::create_payload`).
+        fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+            #p::serde::Serialize::serialize(&<Self as #p::Entity>::create_payload(self), __serializer)
+        }
+    }
+
+    #[automatically_derived]
+    impl #ident {
+        /// Every rule the row breaks for `operation`, all at once (no allocation when valid).
+        pub fn validate(&self, operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
+            <Self as #p::Entity>::validate(self, operation)
+        }
+        /// The `$select` list of the declared columns (lookups as `_<col>_value`).
+        pub fn select() -> #p::std::string::String {
+            <Self as #p::Entity>::select()
+        }
+        /// `/<entity set>`.
+        pub fn collection_path() -> #p::std::string::String {
+            <Self as #p::Entity>::collection_path()
+        }
+        /// `/<entity set>(<id>)`.
+        pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
+            <Self as #p::Entity>::entity_path(id)
+        }
+        /// The body of a create request (`POST`).
+        pub fn create_payload(&self) -> #p::Payload<'_, Self> {
+            <Self as #p::Entity>::create_payload(self)
+        }
+        /// The body of an update request (`PATCH`): no primary id, read-only or unset column.
+        pub fn update_payload(&self) -> #p::Payload<'_, Self> {
+            <Self as #p::Entity>::update_payload(self)
+        }
+        /// The row as the Web API returns it (to fake the service in tests).
+        pub fn response_body(&self) -> #p::ResponseBody<'_, Self> {
+            <Self as #p::Entity>::response_body(self)
+        }
+    }
+    }
+}
+
+/// What is emitted beside the errors: the struct as written (helper attributes stripped)
+/// and, for a plain struct with named fields, stub impls of the generated API (an empty
+/// table), so the user's code that uses it gets no follow-on errors.
+pub fn fallback(entity: &Entity) -> TokenStream {
+    let item = &entity.tokens;
+    let generics = &entity.item.generics;
+    let named = matches!(&entity.item.data, syn::Data::Struct(s) if matches!(s.fields, syn::Fields::Named(_)));
+    if !named || !generics.params.is_empty() || generics.where_clause.is_some() {
+        return item.clone();
+    }
+    let krate = entity.krate();
+    let p = proc_macro2::Ident::new("__dv", Span::call_site());
+    let ident = &entity.item.ident;
+    let rust_name = ident.to_string();
+    let api = api(ident, &p);
+    let message = format!("`{ident}` has errors: fix the compile errors reported for it");
+    quote! {
+        #item
+
+        const _: () = {
+            use #krate::__private as __dv;
+            static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
+                logical_name: "",
+                entity_set: "",
+                primary_id: "",
+                primary_name: ::core::option::Option::None,
+                rust_name: #rust_name,
+                columns: &[],
+                base: ::core::option::Option::None,
+            };
+            impl #p::Entity for #ident {
+                const METADATA: &'static #p::EntityMetadata = &__DV_METADATA;
+                fn visit_columns<__V: #p::ColumnVisitor>(&self, __visitor: &mut __V) {}
+                fn primary_id(&self) -> ::core::option::Option<#p::Guid> {
+                    ::core::option::Option::None
+                }
+            }
+            impl<'de> #p::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #p::serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> {
+                    ::core::result::Result::Err(<__D::Error as #p::serde::de::Error>::custom(#message))
+                }
+            }
+            #api
+        };
+    }
 }
 
 fn opt<T: quote::ToTokens>(value: Option<T>) -> TokenStream {

@@ -3,12 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-fn errors(input: TokenStream) -> Vec<String> {
-    match super::run(quote!(::dataverse_model), input).1 {
-        Ok(()) => Vec::new(),
-        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
-    }
-}
+use super::errors;
 
 fn expect(input: TokenStream, needle: &str) {
     let errors = errors(input);
@@ -88,7 +83,7 @@ fn action_values_are_checked() {
     );
     expect(
         case(quote!(cascade(referntial))),
-        "unknown cascade preset or action `referntial`; did you mean `referential`?",
+        "unknown `cascade` preset or action `referntial`; did you mean `referential`?",
     );
     expect(
         case(quote!(cascade(referential, delete = Casade))),
@@ -100,7 +95,7 @@ fn action_values_are_checked() {
     );
     expect(
         case(quote!(cascade(delete = Cascade, delete = Restrict))),
-        "duplicate cascade action `delete`",
+        "duplicate `cascade` action `delete`; give it once",
     );
     // `system` accepts the platform's values
     assert!(errors(case(quote!(system, cascade(no_cascade)))).is_empty());
@@ -147,14 +142,14 @@ fn keys_names_and_duplicates() {
             #[lookup(colum = "parentid")]
             pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
         },
-        "unknown `lookup` key `colum`; did you mean `column`?",
+        "unknown `lookup` attribute `colum`; did you mean `column`?",
     );
     expect(
         quote! {
             #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent { #[target(entity_sets = "accounts")] Account = "account" }
         },
-        "unknown `target` key `entity_sets`; did you mean `entity_set`?",
+        "unknown `target` attribute `entity_sets`; did you mean `entity_set`?",
     );
     expect(
         quote! {

@@ -1,13 +1,14 @@
-//! Checks on the model: each records errors and marks targets that expansion must skip.
+//! Checks on the model: each records errors and marks targets that the fallback must skip.
 
 use std::collections::HashMap;
 
 use syn::LitStr;
 
-use super::ast::{Action, CascadeValue, Lookup};
+use super::ast::Lookup;
+use super::cascade::{Action, CascadeValue};
 use crate::ctxt::Ctxt;
 
-pub fn check(cx: &Ctxt, lookup: &mut Lookup) {
+pub fn check(cx: &Ctxt, lookup: &Lookup) {
     check_layer_keys(cx, lookup);
     check_names(cx, lookup);
     check_duplicates(cx, lookup);
@@ -102,7 +103,7 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
             ),
         );
     }
-    for target in lookup.targets.iter().filter(|t| !t.skip) {
+    for target in lookup.targets.iter().filter(|t| !t.skip.get()) {
         check_identifier(cx, &target.table, "table logical name");
         match &target.attr.entity_set {
             Some(set) => check_identifier(cx, set, "entity set name"),
@@ -131,7 +132,7 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
     }
 }
 
-fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
+fn check_duplicates(cx: &Ctxt, lookup: &Lookup) {
     let generated = if lookup.extends.is_some() {
         (&lookup.base_variant, "base")
     } else {
@@ -155,7 +156,7 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     generated.1
                 ),
             );
-            lookup.targets[i].skip = true;
+            lookup.targets[i].skip.set(true);
             continue;
         }
         if let Some(&first) = variants.get(&name) {
@@ -167,11 +168,11 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     lookup.targets[first].table.value()
                 ),
             );
-            lookup.targets[i].skip = true;
+            lookup.targets[i].skip.set(true);
             continue;
         }
         variants.insert(name, i);
-        if target.skip {
+        if target.skip.get() {
             continue;
         }
         let table = target.table.value();
@@ -183,7 +184,7 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     lookup.targets[first].ident
                 ),
             );
-            lookup.targets[i].duplicate_table = true;
+            lookup.targets[i].duplicate_table.set(true);
         } else {
             tables.insert(table, i);
         }
