@@ -117,3 +117,23 @@ pub fn split_crate_path(input: TokenStream) -> syn::Result<(TokenStream, TokenSt
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[should_panic(expected = "`Ctxt` dropped without `check`")]
+    fn an_unchecked_collector_is_a_bug() {
+        let cx = Ctxt::new();
+        cx.error_at(proc_macro2::Span::call_site(), "lost");
+    }
+
+    #[test]
+    fn check_combines_every_error() {
+        let cx = Ctxt::new();
+        cx.error_at(proc_macro2::Span::call_site(), "first");
+        cx.error_at(proc_macro2::Span::call_site(), "second");
+        assert_eq!(messages(cx), ["first", "second"]);
+    }
+}
