@@ -5,9 +5,9 @@
 
 use serde::de::{self, MapAccess};
 
-use crate::reader::{
-    ColumnVisitor, Wrap, extends_compatible, finish_field, read_column, read_column_annotation,
-};
+use crate::entity::extends_compatible;
+use crate::row::{ColumnVisitor, Wrap, finish_field, read_column, read_column_annotation};
+use crate::text::const_str_eq;
 use crate::{
     CascadeConfiguration, CascadeType, ChoiceMetadata, ColumnCodec, ColumnKind, ColumnMetadata,
     ColumnValue, LocalizedLabel, LookupMetadata, OptionMetadata, RelationshipMetadata, SlotOf,
@@ -231,8 +231,9 @@ pub const fn lookup_mismatch(
     table: &str,
 ) -> Option<Message> {
     let Some(lookup) = lookup else { return None };
-    if crate::__private::const_str_eq(lookup.column, column)
-        && crate::__private::const_str_eq(lookup.table, table)
+    // a `lookup!` with errors has empty metadata: its own errors are reported already
+    if lookup.column.is_empty()
+        || const_str_eq(lookup.column, column) && const_str_eq(lookup.table, table)
     {
         return None;
     }
