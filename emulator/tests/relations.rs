@@ -223,9 +223,45 @@ fn deep_insert_is_all_or_nothing() {
 }
 
 lookup! {
-    /// The owner: a user (the table need not be registered).
-    #[lookup(column = "ownerid")]
-    pub enum Owner {
+    /// The owner of a sample_project: a user (the table need not be registered).
+    #[lookup(column = "ownerid", table = "sample_project")]
+    pub enum ProjectOwner {
+        #[target(entity_set = "systemusers")]
+        SystemUser = "systemuser",
+    }
+}
+
+lookup! {
+    /// The owner of a sample_task: a user (the table need not be registered).
+    #[lookup(column = "ownerid", table = "sample_task")]
+    pub enum TaskOwner {
+        #[target(entity_set = "systemusers")]
+        SystemUser = "systemuser",
+    }
+}
+
+lookup! {
+    /// The owner of a sample_note: a user (the table need not be registered).
+    #[lookup(column = "ownerid", table = "sample_note")]
+    pub enum NoteOwner {
+        #[target(entity_set = "systemusers")]
+        SystemUser = "systemuser",
+    }
+}
+
+lookup! {
+    /// The owner of a sample_call: a user (the table need not be registered).
+    #[lookup(column = "ownerid", table = "sample_call")]
+    pub enum CallOwner {
+        #[target(entity_set = "systemusers")]
+        SystemUser = "systemuser",
+    }
+}
+
+lookup! {
+    /// The owner of a sample_log: a user (the table need not be registered).
+    #[lookup(column = "ownerid", table = "sample_log")]
+    pub enum LogOwner {
         #[target(entity_set = "systemusers")]
         SystemUser = "systemuser",
     }
@@ -235,7 +271,7 @@ lookup! {
 // code does not resolve inside a `macro_rules!` expansion).
 lookup! {
     /// A sample_task's project (Assign Cascade).
-    #[lookup(column = "sample_projectid")]
+    #[lookup(column = "sample_projectid", table = "sample_task")]
     pub enum TaskProject {
         #[target(entity_set = "sample_projects", relationship = "sample_project_tasks",
                  referenced_attribute = "sample_projectid", cascade(assign = Cascade, delete = Cascade))]
@@ -251,14 +287,14 @@ lookup! {
 )]
 pub struct Task {
     pub sample_taskid: Option<Guid>,
-    pub ownerid: Option<Owner>,
+    pub ownerid: Option<TaskOwner>,
     pub statecode: Option<i32>,
     pub sample_projectid: Option<TaskProject>,
 }
 
 lookup! {
     /// A sample_note's project (Assign Active).
-    #[lookup(column = "sample_projectid")]
+    #[lookup(column = "sample_projectid", table = "sample_note")]
     pub enum NoteProject {
         #[target(entity_set = "sample_projects", relationship = "sample_project_notes",
                  referenced_attribute = "sample_projectid", cascade(assign = Active, delete = Cascade))]
@@ -274,14 +310,14 @@ lookup! {
 )]
 pub struct Note {
     pub sample_noteid: Option<Guid>,
-    pub ownerid: Option<Owner>,
+    pub ownerid: Option<NoteOwner>,
     pub statecode: Option<i32>,
     pub sample_projectid: Option<NoteProject>,
 }
 
 lookup! {
     /// A sample_call's project (Assign UserOwned).
-    #[lookup(column = "sample_projectid")]
+    #[lookup(column = "sample_projectid", table = "sample_call")]
     pub enum CallProject {
         #[target(entity_set = "sample_projects", relationship = "sample_project_calls",
                  referenced_attribute = "sample_projectid", cascade(assign = UserOwned, delete = Cascade))]
@@ -297,14 +333,14 @@ lookup! {
 )]
 pub struct PhoneCall {
     pub sample_callid: Option<Guid>,
-    pub ownerid: Option<Owner>,
+    pub ownerid: Option<CallOwner>,
     pub statecode: Option<i32>,
     pub sample_projectid: Option<CallProject>,
 }
 
 lookup! {
     /// A sample_log's project (Assign NoCascade).
-    #[lookup(column = "sample_projectid")]
+    #[lookup(column = "sample_projectid", table = "sample_log")]
     pub enum LogProject {
         #[target(entity_set = "sample_projects", relationship = "sample_project_logs",
                  referenced_attribute = "sample_projectid", cascade(assign = NoCascade, delete = Cascade))]
@@ -320,7 +356,7 @@ lookup! {
 )]
 pub struct Log {
     pub sample_logid: Option<Guid>,
-    pub ownerid: Option<Owner>,
+    pub ownerid: Option<LogOwner>,
     pub statecode: Option<i32>,
     pub sample_projectid: Option<LogProject>,
 }
@@ -333,7 +369,7 @@ pub struct Log {
 )]
 pub struct Project {
     pub sample_projectid: Option<Guid>,
-    pub ownerid: Option<Owner>,
+    pub ownerid: Option<ProjectOwner>,
 }
 
 #[test]
@@ -348,7 +384,7 @@ fn assign_cascades_as_each_relationship_says() {
     let project = emulator
         .seed(&Project {
             sample_projectid: None,
-            ownerid: Some(Owner::SystemUser(u1)),
+            ownerid: Some(ProjectOwner::SystemUser(u1)),
         })
         .unwrap();
     let child = |set: &str, owner: Guid, state: i32| {

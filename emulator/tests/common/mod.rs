@@ -38,7 +38,7 @@ pub struct Account {
 lookup! {
     /// A test-only lookup: sessions regarding an account, linked referentially (Delete
     /// RemoveLink), or a contact, restricted (Delete Restrict).
-    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+    #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
     pub enum ReferentialRegarding {
         #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
                  referenced_attribute = "accountid", cascade(referential))]
