@@ -257,8 +257,10 @@ fn concurrent_if_match_updates_one_winner_per_version() {
         row["actualdurationminutes"], total_wins as i64,
         "no update lost"
     );
-    assert!(
-        attempts.iter().any(|(_, s)| *s == 412),
-        "the clients did contend"
+    let refused = attempts.iter().filter(|(_, s)| *s == 412).count();
+    assert!(refused > 0, "the clients did contend");
+    println!(
+        "{} If-Match updates on one row: {total_wins} won (one per version), {refused} refused with 412",
+        attempts.len()
     );
 }
