@@ -185,3 +185,21 @@ fn throttled_requests_answer_429_with_retry_after_and_change_nothing() {
     );
     assert_eq!(status, 204, "the throttle is spent");
 }
+
+#[test]
+fn generated_ids_skip_ids_given_earlier() {
+    let emulator = sales();
+    // the first id the emulator would generate, taken by a caller first
+    let taken = "00000000-0000-4000-8000-000000000001";
+    emulator
+        .seed_json(
+            "msdyn_ocsessions",
+            json!({"activityid": taken, "subject": "given"}),
+        )
+        .unwrap();
+    let generated = emulator
+        .seed_json("msdyn_ocsessions", json!({"subject": "generated"}))
+        .unwrap();
+    assert_ne!(generated.to_string(), taken);
+    assert_eq!(emulator.rows("msdyn_ocsession").len(), 2);
+}

@@ -107,7 +107,13 @@ impl State {
                 )));
             }
             (Some(id), _) | (None, Some(id)) => id,
-            (None, None) => self.store.next_id(),
+            // a generated id never takes one a caller chose earlier
+            (None, None) => loop {
+                let id = self.store.next_id();
+                if !self.store.contains(table.logical_name, id) {
+                    break id;
+                }
+            },
         };
         if self.store.contains(table.logical_name, id) {
             return Err(ErrorResponse::new(
