@@ -22,6 +22,7 @@ pub mod folder;
 pub mod input;
 mod naming;
 mod plan;
+pub mod render;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

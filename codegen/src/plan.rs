@@ -684,7 +684,7 @@ impl Builder<'_> {
                 self.warn(
                     &def.logical_name,
                     column,
-                    format!("target `{target}`: no relationship gives its navigation property; the `lookup!` default applies"),
+                    format!("target `{target}`: no relationship gives its navigation property; the lookup's pattern or the `lookup!` default applies"),
                 );
             }
             targets.push(TargetPlan {
