@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod drift;
 mod emit;
 pub mod folder;
 pub mod input;
@@ -27,6 +28,7 @@ pub mod render;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use drift::{Change, Difference, drift, drift_of};
 pub use folder::{Error, Metadata};
 
 /// How the generated source is laid out.
