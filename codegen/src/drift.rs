@@ -3,12 +3,12 @@
 use std::fmt;
 use std::path::Path;
 
-use dataverse_model::{ColumnKind, ColumnMetadata, Entity, EntityMetadata};
+use dataverse_model::{ColumnKind, Entity, EntityMetadata};
 
-use crate::folder::{ENTITY_FILE, Error, Metadata};
-use crate::input::{Attribute, EntityDefinition, Relationship};
+use crate::folder::{ENTITY_FILE, Error, Metadata, Table};
+use crate::input::{Attribute, EntityDefinition, OptionSet, Relationship};
 use crate::plan::attribute_kind;
-use crate::render::effective_columns;
+use crate::render;
 
 /// What changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,70 +96,86 @@ pub fn drift<T: Entity>(dir: &Path) -> Result<Vec<Difference>, Error> {
 }
 
 /// [`drift`] for compiled metadata and a folder already read.
-pub fn drift_of(
-    table: &'static EntityMetadata,
-    metadata: &Metadata,
-) -> Result<Vec<Difference>, Error> {
-    let id = std::iter::successors(Some(table), |t| t.base)
-        .last()
-        .unwrap_or(table);
-    let Some(live) = metadata.tables.get(id.logical_name) else {
-        return Err(Error::new(
-            &metadata.root.join(id.logical_name).join(ENTITY_FILE),
-            None,
-            format!(
-                "table `{}` is not in the metadata folder; save its definition there",
-                id.logical_name
-            ),
-        ));
-    };
-    let mut out = Differences {
-        table: id.logical_name,
-        list: Vec::new(),
-    };
-    let live = &live.definition;
-    if let Some(set) = &live.entity_set_name {
-        out.compare("", Change::EntitySet, "", id.entity_set, set);
-    }
-    let declared = effective_columns(table);
-    for column in &declared {
-        match live
-            .attributes
-            .iter()
-            .find(|a| a.logical_name == column.logical_name)
-        {
-            None => out.push(
-                column.logical_name,
-                Change::ColumnRemoved,
-                "",
-                "declared",
-                "-",
-            ),
-            Some(attribute) => compare_column(&mut out, column, attribute, live, metadata),
+pub fn drift_of(table: &'static EntityMetadata, live: &Metadata) -> Result<Vec<Difference>, Error> {
+    drift_between(&declared(table)?, live)
+}
+
+/// The compiled declarations as the metadata they render to (one mechanism compares both).
+fn declared(table: &'static EntityMetadata) -> Result<Metadata, Error> {
+    let definition: EntityDefinition = serde_json::from_value(render::entity_definition(table))
+        .map_err(|e| {
+            let file = Path::new("<compiled declarations>");
+            Error::new(file, None, format!("cannot read the rendering back: {e}"))
+        })?;
+    let mut metadata = Metadata::default();
+    if let Some(rows) = render::entity_sets(&[table])["value"].as_array() {
+        for row in rows {
+            if let (Some(l), Some(s)) = (row["LogicalName"].as_str(), row["EntitySetName"].as_str())
+            {
+                metadata.entity_sets.insert(l.to_owned(), s.to_owned());
+            }
         }
     }
-    for attribute in &live.attributes {
-        if attribute_kind(attribute).is_ok()
-            && !declared
-                .iter()
-                .any(|c| c.logical_name == attribute.logical_name)
-        {
-            out.push(
-                &attribute.logical_name,
-                Change::ColumnAdded,
-                "",
-                "-",
-                attribute.attribute_type.as_deref().unwrap_or("?"),
-            );
-        }
+    metadata.tables.insert(
+        definition.logical_name.clone(),
+        Table {
+            definition,
+            folder: Default::default(),
+        },
+    );
+    Ok(metadata)
+}
+
+/// The differences between every table of `declared` (a folder rendered from declarations)
+/// and the same table in `live`, sorted.
+pub fn drift_between(declared: &Metadata, live: &Metadata) -> Result<Vec<Difference>, Error> {
+    let mut out = Vec::new();
+    for (name, table) in &declared.tables {
+        let Some(live_table) = live.tables.get(name) else {
+            return Err(Error::new(
+                &live.root.join(name).join(ENTITY_FILE),
+                None,
+                format!("table `{name}` is not in the metadata folder; save its definition there"),
+            ));
+        };
+        let mut differences = Differences {
+            table: name,
+            list: Vec::new(),
+            declared,
+            live,
+        };
+        differences.table(&table.definition, &live_table.definition);
+        out.extend(differences.list);
     }
-    out.list.sort();
-    Ok(out.list)
+    out.sort();
+    Ok(out)
 }
 
 struct Differences<'a> {
     table: &'a str,
     list: Vec<Difference>,
+    declared: &'a Metadata,
+    live: &'a Metadata,
+}
+
+fn show<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
+fn number(n: Option<&serde_json::Number>) -> Option<f64> {
+    n.and_then(|n| n.as_f64().or_else(|| n.to_string().parse().ok()))
+}
+
+fn option_set<'a>(attribute: &'a Attribute, metadata: &'a Metadata) -> Option<&'a OptionSet> {
+    let set = attribute
+        .option_set
+        .as_ref()
+        .or(attribute.global_option_set.as_ref())?;
+    Some(if set.options.is_empty() {
+        metadata.global_option_sets.get(&set.name).unwrap_or(set)
+    } else {
+        set
+    })
 }
 
 impl Differences<'_> {
@@ -179,54 +195,72 @@ impl Differences<'_> {
             self.push(column, change, item, old, new);
         }
     }
-}
 
-fn show<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(|| "-".to_owned(), |v| v.to_string())
-}
-
-fn live_number(n: Option<&serde_json::Number>) -> Option<f64> {
-    n.and_then(|n| n.as_f64().or_else(|| n.to_string().parse().ok()))
-}
-
-fn compare_column(
-    out: &mut Differences<'_>,
-    column: &ColumnMetadata,
-    attribute: &Attribute,
-    live: &EntityDefinition,
-    metadata: &Metadata,
-) {
-    let name = column.logical_name;
-    let kind = match attribute_kind(attribute) {
-        Ok(kind) => kind,
-        Err(reason) => {
-            out.push(
-                name,
-                Change::ColumnRetyped,
-                "",
-                &format!("{:?}", column.kind),
-                &reason,
-            );
-            return;
+    fn table(&mut self, declared: &EntityDefinition, live: &EntityDefinition) {
+        if let (Some(old), Some(new)) = (&declared.entity_set_name, &live.entity_set_name) {
+            self.compare("", Change::EntitySet, "", old, new);
         }
-    };
-    // money may be declared as `Decimal` with `money`, or `Money`: both are Money
-    if kind != column.kind {
-        out.push(
-            name,
-            Change::ColumnRetyped,
-            "",
-            &format!("{:?}", column.kind),
-            &format!("{kind:?}"),
-        );
-        return;
+        for column in &declared.attributes {
+            match live
+                .attributes
+                .iter()
+                .find(|a| a.logical_name == column.logical_name)
+            {
+                None => self.push(
+                    &column.logical_name,
+                    Change::ColumnRemoved,
+                    "",
+                    "declared",
+                    "-",
+                ),
+                Some(attribute) => self.column(column, attribute, declared, live),
+            }
+        }
+        for attribute in &live.attributes {
+            if attribute_kind(attribute).is_ok()
+                && !declared
+                    .attributes
+                    .iter()
+                    .any(|c| c.logical_name == attribute.logical_name)
+            {
+                self.push(
+                    &attribute.logical_name,
+                    Change::ColumnAdded,
+                    "",
+                    "-",
+                    attribute.attribute_type.as_deref().unwrap_or("?"),
+                );
+            }
+        }
     }
-    if kind == ColumnKind::Text {
-        let live_length = attribute
-            .max_length
-            .filter(|_| attribute.attribute_type.as_deref() != Some("EntityName"));
-        if column.max_length.is_some() || live_length.is_some() {
-            out.compare(
+
+    fn column(
+        &mut self,
+        column: &Attribute,
+        attribute: &Attribute,
+        declared_table: &EntityDefinition,
+        live_table: &EntityDefinition,
+    ) {
+        let name = column.logical_name.as_str();
+        let old_kind = attribute_kind(column).map_or_else(|e| e, |k| format!("{k:?}"));
+        let kind = match attribute_kind(attribute) {
+            Ok(kind) if format!("{kind:?}") == old_kind => kind,
+            Ok(kind) => {
+                return self.push(
+                    name,
+                    Change::ColumnRetyped,
+                    "",
+                    &old_kind,
+                    &format!("{kind:?}"),
+                );
+            }
+            Err(reason) => return self.push(name, Change::ColumnRetyped, "", &old_kind, &reason),
+        };
+        if kind == ColumnKind::Text && column.max_length.is_some() {
+            let live_length = attribute
+                .max_length
+                .filter(|_| attribute.attribute_type.as_deref() != Some("EntityName"));
+            self.compare(
                 name,
                 Change::MaxLength,
                 "",
@@ -234,211 +268,183 @@ fn compare_column(
                 &show(live_length),
             );
         }
-    }
-    let limits = match kind {
-        ColumnKind::Integer => Some((f64::from(i32::MIN), f64::from(i32::MAX))),
-        ColumnKind::BigInt => Some((i64::MIN as f64, i64::MAX as f64)),
-        _ => None,
-    };
-    if matches!(
-        kind,
-        ColumnKind::Integer
-            | ColumnKind::BigInt
-            | ColumnKind::Decimal
-            | ColumnKind::Money
-            | ColumnKind::Float
-    ) {
-        for (change, declared, live_value, limit) in [
+        let limits = match kind {
+            ColumnKind::Integer => Some((f64::from(i32::MIN), f64::from(i32::MAX))),
+            ColumnKind::BigInt => Some((i64::MIN as f64, i64::MAX as f64)),
+            _ => None,
+        };
+        for (change, old, new, limit) in [
             (
                 Change::Min,
-                column.min,
-                live_number(attribute.min_value.as_ref()),
+                &column.min_value,
+                &attribute.min_value,
                 limits.map(|l| l.0),
             ),
             (
                 Change::Max,
-                column.max,
-                live_number(attribute.max_value.as_ref()),
+                &column.max_value,
+                &attribute.max_value,
                 limits.map(|l| l.1),
             ),
         ] {
-            // the type's own limit is no constraint; an undeclared bound is compared only
-            // when the environment sets one
-            let live_value = live_value.filter(|v| Some(*v) != limit);
-            if declared.is_some() && declared != live_value {
-                out.push(name, change, "", &show(declared), &show(live_value));
+            // a declared bound is compared; the type's own limit is no bound
+            let old = number(old.as_ref());
+            let new = number(new.as_ref()).filter(|v| Some(*v) != limit);
+            if old.is_some() && old != new {
+                self.push(name, change, "", &show(old), &show(new));
             }
         }
+        if column.precision.is_some() {
+            self.compare(
+                name,
+                Change::Precision,
+                "",
+                &show(column.precision),
+                &show(attribute.precision),
+            );
+        }
+        let (old, new) = (column.required_level(), attribute.required_level());
+        if (old == "ApplicationRequired") != (new == "ApplicationRequired") {
+            self.push(name, Change::RequiredLevel, "", old, new);
+        }
+        if let Some(set) = option_set(column, self.declared) {
+            self.options(name, set, attribute);
+        }
+        if column.targets.is_some() {
+            self.targets(name, column, attribute, declared_table, live_table);
+        }
     }
-    if matches!(kind, ColumnKind::Decimal | ColumnKind::Money) && column.precision.is_some() {
-        let live_precision = attribute.precision.and_then(|p| u32::try_from(p).ok());
-        out.compare(
-            name,
-            Change::Precision,
-            "",
-            &show(column.precision),
-            &show(live_precision),
-        );
-    }
-    let level = attribute.required_level();
-    let live_required = level == "ApplicationRequired";
-    if column.required != live_required {
-        let declared = if column.required {
-            "ApplicationRequired"
-        } else {
-            "None"
-        };
-        out.push(name, Change::RequiredLevel, "", declared, level);
-    }
-    if let Some(choice) = column.choice {
-        compare_options(out, name, choice, attribute, metadata);
-    }
-    if let Some(lookup) = column.lookup {
-        compare_targets(out, name, lookup, attribute, live, metadata);
-    }
-}
 
-fn compare_options(
-    out: &mut Differences<'_>,
-    name: &str,
-    choice: &'static dataverse_model::ChoiceMetadata,
-    attribute: &Attribute,
-    metadata: &Metadata,
-) {
-    let Some(set) = attribute
-        .option_set
-        .as_ref()
-        .or(attribute.global_option_set.as_ref())
-    else {
-        return;
-    };
-    let set = if set.options.is_empty() {
-        metadata.global_option_sets.get(&set.name).unwrap_or(set)
-    } else {
-        set
-    };
-    for option in choice.effective_options() {
-        let item = format!("option {}", option.value);
-        match set
-            .options
-            .iter()
-            .find(|o| o.value == i64::from(option.value))
-        {
-            None => out.push(name, Change::OptionRemoved, &item, option.label, "-"),
-            Some(live) => {
-                let declared: Vec<(u32, &str)> = if option.labels.is_empty() {
-                    vec![(1033, option.label)]
-                } else {
-                    option.labels.iter().map(|l| (l.lcid, l.label)).collect()
-                };
-                for (lcid, label) in declared {
-                    let live_label = live.label.get(lcid).unwrap_or("-");
-                    out.compare(
-                        name,
-                        Change::OptionRelabelled,
-                        &format!("{item} language {lcid}"),
-                        label,
-                        live_label,
-                    );
+    fn options(&mut self, name: &str, declared: &OptionSet, attribute: &Attribute) {
+        let Some(live) = option_set(attribute, self.live) else {
+            return;
+        };
+        for option in &declared.options {
+            let item = format!("option {}", option.value);
+            match live.options.iter().find(|o| o.value == option.value) {
+                None => self.push(
+                    name,
+                    Change::OptionRemoved,
+                    &item,
+                    option.label.text().unwrap_or(""),
+                    "-",
+                ),
+                Some(live_option) => {
+                    for (lcid, label) in option.label.all() {
+                        let new = live_option.label.get(lcid).unwrap_or("-");
+                        self.compare(
+                            name,
+                            Change::OptionRelabelled,
+                            &format!("{item} language {lcid}"),
+                            label,
+                            new,
+                        );
+                    }
                 }
             }
         }
-    }
-    for live in &set.options {
-        let known = i32::try_from(live.value).is_ok_and(|v| choice.contains(v));
-        if !known {
-            out.push(
-                name,
-                Change::OptionAdded,
-                &format!("option {}", live.value),
-                "-",
-                live.label.text().unwrap_or(""),
-            );
-        }
-    }
-}
-
-fn compare_targets(
-    out: &mut Differences<'_>,
-    name: &str,
-    lookup: &'static dataverse_model::LookupMetadata,
-    attribute: &Attribute,
-    live: &EntityDefinition,
-    metadata: &Metadata,
-) {
-    let live_targets = attribute.targets.clone().unwrap_or_default();
-    let relationships: Vec<&Relationship> = live
-        .many_to_one_relationships
-        .iter()
-        .filter(|r| r.referencing_attribute == name)
-        .collect();
-    for target in lookup.all_targets() {
-        let item = format!("target `{}`", target.logical_name);
-        if !live_targets.iter().any(|t| t == target.logical_name) {
-            out.push(name, Change::TargetRemoved, &item, target.logical_name, "-");
-            continue;
-        }
-        if let Some(set) = metadata.entity_sets.get(target.logical_name) {
-            out.compare(name, Change::EntitySet, &item, target.entity_set, set);
-        }
-        let own = relationships
-            .iter()
-            .find(|r| r.referenced_entity == target.logical_name);
-        if let Some(nav) =
-            own.and_then(|r| r.referencing_entity_navigation_property_name.as_deref())
-        {
-            out.compare(name, Change::Navigation, &item, target.navigation, nav);
-        }
-        let Some(declared) = target.relationship else {
-            continue;
-        };
-        let item = format!("relationship `{}`", declared.schema_name);
-        let Some(live_rel) = relationships
-            .iter()
-            .find(|r| r.schema_name == declared.schema_name)
-        else {
-            out.push(
-                name,
-                Change::RelationshipRemoved,
-                &item,
-                declared.schema_name,
-                "-",
-            );
-            continue;
-        };
-        if let Some(cascade) = &live_rel.cascade_configuration {
-            let live_actions = [
-                &cascade.archive,
-                &cascade.assign,
-                &cascade.delete,
-                &cascade.merge,
-                &cascade.reparent,
-                &cascade.rollup_view,
-                &cascade.share,
-                &cascade.unshare,
-            ];
-            for ((action, value), live_value) in
-                declared.cascade.actions().into_iter().zip(live_actions)
-            {
-                out.compare(
+        for option in &live.options {
+            if !declared.options.iter().any(|o| o.value == option.value) {
+                let item = format!("option {}", option.value);
+                self.push(
                     name,
-                    Change::Cascade,
-                    &format!("{item} {action}"),
-                    value.name(),
-                    live_value,
+                    Change::OptionAdded,
+                    &item,
+                    "-",
+                    option.label.text().unwrap_or(""),
                 );
             }
         }
     }
-    for target in &live_targets {
-        if !lookup.has_target(target) {
-            out.push(
-                name,
-                Change::TargetAdded,
-                &format!("target `{target}`"),
-                "-",
-                target,
-            );
+
+    fn targets(
+        &mut self,
+        name: &str,
+        column: &Attribute,
+        attribute: &Attribute,
+        declared_table: &EntityDefinition,
+        live_table: &EntityDefinition,
+    ) {
+        let declared_targets = column.targets.clone().unwrap_or_default();
+        let live_targets = attribute.targets.clone().unwrap_or_default();
+        let relationships = |t: &EntityDefinition| -> Vec<Relationship> {
+            t.many_to_one_relationships
+                .iter()
+                .filter(|r| r.referencing_attribute == name)
+                .cloned()
+                .collect()
+        };
+        let (declared_rels, live_rels) = (relationships(declared_table), relationships(live_table));
+        for target in &declared_targets {
+            let item = format!("target `{target}`");
+            if !live_targets.contains(target) {
+                self.push(name, Change::TargetRemoved, &item, target, "-");
+                continue;
+            }
+            if let (Some(old), Some(new)) = (
+                self.declared.entity_sets.get(target),
+                self.live.entity_sets.get(target),
+            ) {
+                self.compare(name, Change::EntitySet, &item, old, new);
+            }
+            let navigation = |rels: &[Relationship]| {
+                rels.iter()
+                    .find(|r| &r.referenced_entity == target)
+                    .and_then(|r| r.referencing_entity_navigation_property_name.clone())
+            };
+            if let (Some(old), Some(new)) = (navigation(&declared_rels), navigation(&live_rels)) {
+                self.compare(name, Change::Navigation, &item, &old, &new);
+            }
+        }
+        for target in &live_targets {
+            if !declared_targets.contains(target) {
+                self.push(
+                    name,
+                    Change::TargetAdded,
+                    &format!("target `{target}`"),
+                    "-",
+                    target,
+                );
+            }
+        }
+        for relationship in &declared_rels {
+            let item = format!("relationship `{}`", relationship.schema_name);
+            let Some(live) = live_rels
+                .iter()
+                .find(|r| r.schema_name == relationship.schema_name)
+            else {
+                // a removed target already says it
+                if !declared_targets.contains(&relationship.referenced_entity)
+                    || live_targets.contains(&relationship.referenced_entity)
+                {
+                    self.push(
+                        name,
+                        Change::RelationshipRemoved,
+                        &item,
+                        &relationship.schema_name,
+                        "-",
+                    );
+                }
+                continue;
+            };
+            if let (Some(old), Some(new)) = (
+                &relationship.cascade_configuration,
+                &live.cascade_configuration,
+            ) {
+                let pairs = [
+                    ("Archive", &old.archive, &new.archive),
+                    ("Assign", &old.assign, &new.assign),
+                    ("Delete", &old.delete, &new.delete),
+                    ("Merge", &old.merge, &new.merge),
+                    ("Reparent", &old.reparent, &new.reparent),
+                    ("RollupView", &old.rollup_view, &new.rollup_view),
+                    ("Share", &old.share, &new.share),
+                    ("Unshare", &old.unshare, &new.unshare),
+                ];
+                for (action, old, new) in pairs {
+                    self.compare(name, Change::Cascade, &format!("{item} {action}"), old, new);
+                }
+            }
         }
     }
 }

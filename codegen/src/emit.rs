@@ -109,7 +109,7 @@ pub(crate) fn choice(c: &ChoicePlan) -> String {
             let s = ident(s);
             quote!(#[state = #s])
         });
-        let value = Literal::i64_unsuffixed(i64::from(o.value).abs());
+        let value = grouped(i64::from(o.value));
         let sign = (o.value < 0).then(|| quote!(-));
         quote!(#doc #label #state #variant = #sign #value)
     });
@@ -298,6 +298,35 @@ pub(crate) fn entity(s: &StructPlan) -> String {
     )
 }
 
+/// `A` or `{A, B}`, as rustfmt writes a `use` list.
+fn braced(names: Vec<&str>) -> String {
+    match names.as_slice() {
+        [one] => (*one).to_owned(),
+        _ => format!("{{{}}}", names.join(", ")),
+    }
+}
+
+/// An integer literal with `_` every three digits from 100 000 up (`192_350_000`).
+fn grouped(value: i64) -> TokenStream {
+    let digits = value.unsigned_abs().to_string();
+    let text = if digits.len() < 6 {
+        digits
+    } else {
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('_');
+            }
+            out.push(c);
+        }
+        out
+    };
+    text.parse().unwrap_or_else(|_| {
+        let lit = Literal::i64_unsuffixed(value.abs());
+        quote!(#lit)
+    })
+}
+
 /// The `use` lines the given structs and macros need.
 fn imports(structs: &[&StructPlan], choices: bool, lookups: bool, extra: &[String]) -> String {
     let mut runtime: BTreeSet<&str> = BTreeSet::new();
@@ -338,15 +367,19 @@ fn imports(structs: &[&StructPlan], choices: bool, lookups: bool, extra: &[Strin
     }
     let mut out = String::new();
     if !runtime.is_empty() {
-        let list: Vec<&str> = runtime.into_iter().collect();
-        out.push_str(&format!("use dataverse_model::{{{}}};\n", list.join(", ")));
+        out.push_str(&format!(
+            "use dataverse_model::{};\n",
+            braced(runtime.into_iter().collect())
+        ));
     }
     if decimal {
         out.push_str("use rust_decimal::Decimal;\n");
     }
     if !time.is_empty() {
-        let list: Vec<&str> = time.into_iter().collect();
-        out.push_str(&format!("use time::{{{}}};\n", list.join(", ")));
+        out.push_str(&format!(
+            "use time::{};\n",
+            braced(time.into_iter().collect())
+        ));
     }
     for line in extra {
         out.push_str(line);
@@ -426,8 +459,10 @@ pub(crate) fn per_table(plan: &Plan) -> Vec<(String, String)> {
         let extra = if used.is_empty() {
             Vec::new()
         } else {
-            let list: Vec<&str> = used.into_iter().collect();
-            vec![format!("use super::choices::{{{}}};", list.join(", "))]
+            vec![format!(
+                "use super::choices::{};",
+                braced(used.into_iter().collect())
+            )]
         };
         let text = format!(
             "{HEADER}\n{}\n{}",

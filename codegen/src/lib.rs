@@ -28,7 +28,7 @@ pub mod render;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use drift::{Change, Difference, drift, drift_of};
+pub use drift::{Change, Difference, drift, drift_between, drift_of};
 pub use folder::{Error, Metadata};
 
 /// How the generated source is laid out.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use dataverse_model_codegen::{Layout, Options, generate};
+use dataverse_model_codegen::{Layout, Metadata, Options, drift_between, generate};
 
 /// Generates dataverse-model declarations from saved Dataverse metadata.
 #[derive(Parser)]
@@ -45,10 +45,39 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Lists every difference between declarations (a folder rendered from them with
+    /// `render::write_folder`) and an environment's saved metadata; exit 1 when any.
+    Drift {
+        /// The folder rendered from the compiled declarations.
+        declared: PathBuf,
+        /// The environment's saved metadata folder.
+        metadata: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Drift { declared, metadata } => {
+            let read = |dir: &PathBuf| Metadata::read(dir);
+            let differences = match read(&declared)
+                .and_then(|d| read(&metadata).and_then(|m| drift_between(&d, &m)))
+            {
+                Ok(differences) => differences,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            for difference in &differences {
+                println!("{difference}");
+            }
+            if differences.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("{} difference(s)", differences.len());
+                ExitCode::FAILURE
+            }
+        }
         Command::Generate {
             metadata,
             out,

@@ -12,6 +12,8 @@ fn main() {
         ("session", Some("sample")),
         // the real Microsoft samples
         ("samples", None),
+        // ordinary columns beside the skipped ones
+        ("unmodelled", None),
     ];
     for (name, prefix) in runs {
         let options = Options {

@@ -12,3 +12,8 @@ pub mod session {
 pub mod samples {
     include!(concat!(env!("OUT_DIR"), "/samples/model.rs"));
 }
+
+/// A table with columns the generator skips (image, file, virtual, companion) beside ordinary ones.
+pub mod unmodelled {
+    include!(concat!(env!("OUT_DIR"), "/unmodelled/model.rs"));
+}

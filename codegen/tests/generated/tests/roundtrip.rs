@@ -60,3 +60,22 @@ fn the_real_samples_compile_into_working_declarations() {
     assert_eq!(table.primary_id, "sample_bankaccountid");
     assert!(table.column("sample_boolean").is_some());
 }
+
+#[test]
+fn the_ordinary_columns_beside_skipped_ones_compile_with_their_constraints() {
+    use dataverse_model_codegen_generated::unmodelled::SampleWidget;
+    let table = <SampleWidget as Entity>::METADATA;
+    let price = table.column("sample_price_base").unwrap();
+    assert_eq!(price.kind, dataverse_model::ColumnKind::Money);
+    assert!(price.read_only);
+    assert_eq!(
+        (price.min, price.max, price.precision),
+        (
+            Some(-922_337_203_685_477.0),
+            Some(922_337_203_685_477.0),
+            Some(4)
+        )
+    );
+    assert!(table.column("sample_name").unwrap().required);
+    assert_eq!(table.columns.len(), 3);
+}
