@@ -512,10 +512,18 @@ impl Builder<'_> {
             .layer_prefix
             .as_deref()
             .map(|p| format!("{}{rust_name}", type_name(p)));
-        let (base_options, layer_options): (Vec<_>, Vec<_>) = set
+        let (mut base_options, mut layer_options): (Vec<_>, Vec<_>) = set
             .options
             .iter()
-            .partition(|o| layered_column || self.layered_option(o.value).is_none());
+            // a layer of a status choice cannot say its options' states (`choice!` takes
+            // `#[state]` only with `status_of`, which goes on the base): status options stay
+            .partition(|o| {
+                layered_column || state.is_some() || self.layered_option(o.value).is_none()
+            });
+        if base_options.is_empty() {
+            // a choice needs an option: the base keeps them
+            base_options = std::mem::take(&mut layer_options);
+        }
         let state_names = state.map(|s| {
             let pairs: Vec<(i64, &str)> = s
                 .options
@@ -719,11 +727,11 @@ impl Builder<'_> {
                 t.navigation = None;
             }
         }
-        let display = attribute.display_name.text().unwrap_or(column);
-        let mut doc = vec![format!(
-            " {display} (`{column}`, {})",
-            attribute.attribute_type.as_deref().unwrap_or("Lookup")
-        )];
+        let ty = attribute.attribute_type.as_deref().unwrap_or("Lookup");
+        let mut doc = vec![match attribute.display_name.text() {
+            Some(display) => format!(" {display} (`{column}`, {ty})"),
+            None => format!(" `{column}` ({ty})"),
+        }];
         if let Some(d) = attribute.description.text().filter(|d| !d.is_empty()) {
             doc[0].push_str(": ");
             doc[0].push_str(d);

@@ -17,3 +17,8 @@ pub mod samples {
 pub mod unmodelled {
     include!(concat!(env!("OUT_DIR"), "/unmodelled/model.rs"));
 }
+
+/// A contact with a `sample` layer: new columns, a target and options of the publisher.
+pub mod layered {
+    include!(concat!(env!("OUT_DIR"), "/layered/model.rs"));
+}

@@ -79,3 +79,82 @@ fn the_ordinary_columns_beside_skipped_ones_compile_with_their_constraints() {
     assert!(table.column("sample_name").unwrap().required);
     assert_eq!(table.columns.len(), 3);
 }
+
+#[test]
+fn the_publisher_layer_holds_its_columns_targets_and_options() {
+    use dataverse_model_codegen_generated::layered::*;
+    let layer = <SampleContact as Entity>::METADATA;
+    let names: Vec<&str> = layer.columns.iter().map(|c| c.logical_name).collect();
+    assert_eq!(
+        names,
+        [
+            "parentcustomerid",
+            "preferredcontactmethodcode",
+            "sample_interests",
+            "sample_score"
+        ]
+    );
+    assert_eq!(layer.base.unwrap().columns.len(), 11);
+    // options: the publisher's value range goes to the layer, labels in every language
+    let pigeon = SampleContactPreferredcontactmethodcode::from_value(727_000_000);
+    assert_eq!(
+        pigeon,
+        SampleContactPreferredcontactmethodcode::CarrierPigeon
+    );
+    assert_eq!(pigeon.label_in(1036), Some("Pigeon voyageur"));
+    assert_eq!(
+        SampleContactPreferredcontactmethodcode::from_value(2),
+        SampleContactPreferredcontactmethodcode::Base(ContactPreferredcontactmethodcode::EMail)
+    );
+    assert_eq!(
+        ContactPreferredcontactmethodcode::EMail.label_in(1036),
+        Some("Courrier électronique")
+    );
+    // duplicates and empty labels: stable names from the value
+    assert_eq!(ContactPreferredcontactmethodcode::Phone4.value(), 4);
+    assert_eq!(ContactPreferredcontactmethodcode::Value5.value(), 5);
+    assert_eq!(
+        ContactPreferredcontactmethodcode::SelfValue.label(),
+        Some("Self")
+    );
+    // a status choice stays whole: its states must resolve
+    use dataverse_model::StatusChoice;
+    assert_eq!(
+        ContactStatuscode::from_value(727_000_000).state(),
+        Some(ContactStatecode::Inactive)
+    );
+    // the layer's target, its relationship and cascade
+    let target = SampleContactParentCustomerId::METADATA.targets[0];
+    assert_eq!(target.navigation, "parentcustomerid_sample_bankaccount");
+    let relationship = target.relationship.unwrap();
+    assert_eq!(
+        relationship.cascade.delete,
+        dataverse_model::CascadeType::Restrict
+    );
+    // ownership: one relationship to `owner`, recorded once, its navigation on every target
+    let owner = ContactOwnerId::METADATA;
+    assert_eq!(
+        owner.targets[0].relationship.unwrap().referenced_entity,
+        "owner"
+    );
+    assert!(owner.targets[0].relationship.unwrap().system);
+    assert_eq!(owner.targets[1].navigation, "ownerid");
+    // kinds and constraints
+    let base = <Contact as Entity>::METADATA;
+    assert_eq!(
+        base.column("birthdate").unwrap().kind,
+        dataverse_model::ColumnKind::DateOnly
+    );
+    assert_eq!(base.column("type").unwrap().field, "type_");
+    let score = layer.column("sample_score").unwrap();
+    assert_eq!(
+        (score.min, score.max, score.precision),
+        (Some(-100.0), Some(100.5), Some(2))
+    );
+    assert_eq!(
+        layer.column("sample_interests").unwrap().kind,
+        dataverse_model::ColumnKind::MultiChoice
+    );
+    assert!(base.column("versionnumber").unwrap().read_only);
+    assert!(base.column("preferredcontactmethodcode").unwrap().required);
+}
