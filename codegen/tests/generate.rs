@@ -48,6 +48,8 @@ fn unmodelled_columns_are_skipped_with_one_warning_each() {
     assert_eq!(
         warnings,
         [
+            "`sample_widget.sample_empty`: skipped: option set `sample_widget_sample_empty` has no option",
+            "`sample_widget.sample_huge`: option 3000000000 skipped: its value is outside `i32`",
             "`sample_widget.sample_manual`: skipped: `FileType` columns are not modelled",
             "`sample_widget.sample_photo`: skipped: `ImageType` columns are not modelled",
             "`sample_widget.sample_photo_url`: skipped: companion of `sample_photo`",

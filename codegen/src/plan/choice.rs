@@ -6,7 +6,8 @@ use crate::naming::{option_variants, type_name};
 
 impl Builder<'_> {
     /// Declares the choice of a column (once for a global one); returns the Rust names of the
-    /// base choice and of the layer, if the layer adds options.
+    /// base choice and of the layer, if the layer adds options; `None` (with a warning) for an
+    /// option set without options.
     pub(super) fn choice(
         &mut self,
         set: &OptionSet,
@@ -14,7 +15,7 @@ impl Builder<'_> {
         state: Option<&OptionSet>,
         layered_column: bool,
         table: &mut TablePlan,
-    ) -> (String, Option<String>) {
+    ) -> Option<(String, Option<String>)> {
         let global = set.is_global.unwrap_or(false);
         let set = if global && set.options.is_empty() {
             self.metadata
@@ -34,9 +35,21 @@ impl Builder<'_> {
             .layer_prefix
             .as_deref()
             .map(|p| format!("{}{rust_name}", type_name(p)));
+        for option in set
+            .options
+            .iter()
+            .filter(|o| i32::try_from(o.value).is_err())
+        {
+            let reason = format!(
+                "option {} skipped: its value is outside `i32`",
+                option.value
+            );
+            self.warn(&table.logical_name, &attribute.logical_name, reason);
+        }
         let (mut base_options, mut layer_options): (Vec<_>, Vec<_>) = set
             .options
             .iter()
+            .filter(|o| i32::try_from(o.value).is_ok())
             // a layer of a status choice cannot say its options' states (`choice!` takes
             // `#[state]` only with `status_of`, which goes on the base): status options stay
             .partition(|o| {
@@ -45,6 +58,11 @@ impl Builder<'_> {
         if base_options.is_empty() {
             // a choice needs an option: the base keeps them
             base_options = std::mem::take(&mut layer_options);
+        }
+        if base_options.is_empty() {
+            let reason = format!("skipped: option set `{}` has no option", set.name);
+            self.warn(&table.logical_name, &attribute.logical_name, reason);
+            return None;
         }
         let state_names = state.map(|s| {
             let pairs: Vec<(i64, &str)> = s
@@ -72,7 +90,8 @@ impl Builder<'_> {
                 .iter()
                 .zip(names)
                 .map(|(o, variant)| OptionPlan {
-                    value: o.value as i32,
+                    // values outside `i32` were left out above
+                    value: i32::try_from(o.value).unwrap_or_default(),
                     variant,
                     labels: o
                         .label
@@ -139,6 +158,6 @@ impl Builder<'_> {
         } else if !table.choices.iter().any(|c| c.rust_name == rust_name) {
             table.choices.extend(both);
         }
-        (rust_name, layer_rust)
+        Some((rust_name, layer_rust))
     }
 }

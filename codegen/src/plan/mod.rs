@@ -348,13 +348,15 @@ impl Builder<'_> {
                         continue;
                     };
                     let is_status = attribute.attribute_type.as_deref() == Some("Status");
-                    let (base, layer) = self.choice(
+                    let Some((base, layer)) = self.choice(
                         set,
                         attribute,
                         is_status.then_some(()).and(state_choice.as_ref()),
                         layered_column,
                         &mut plan,
-                    );
+                    ) else {
+                        continue;
+                    };
                     column.type_ref = Some(base);
                     layered_type = layer;
                 }
@@ -458,5 +460,23 @@ impl Builder<'_> {
                 .precision
                 .filter(|_| matches!(kind, ColumnKind::Decimal | ColumnKind::Money)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wildcard;
+
+    #[test]
+    fn column_patterns_match_with_wildcards() {
+        assert!(wildcard("*", "subject"));
+        assert!(wildcard("msdyn_*", "msdyn_sessionid"));
+        assert!(!wildcard("msdyn_*", "subject"));
+        assert!(wildcard("*id", "activityid"));
+        assert!(wildcard("owner?d", "ownerid"));
+        assert!(!wildcard("owner?d", "owneridname"));
+        assert!(wildcard("*name*", "owneridyominame"));
+        assert!(wildcard("", ""));
+        assert!(!wildcard("", "x"));
     }
 }

@@ -77,7 +77,11 @@ fn the_ordinary_columns_beside_skipped_ones_compile_with_their_constraints() {
         )
     );
     assert!(table.column("sample_name").unwrap().required);
-    assert_eq!(table.columns.len(), 3);
+    assert_eq!(
+        table.columns.len(),
+        4,
+        "name, price, id and the choice left with its valid option"
+    );
 }
 
 #[test]
