@@ -34,8 +34,6 @@ edition = "2024"
 publish = false
 [dependencies]
 dataverse-model = { path = "$root/runtime" }
-rust_decimal = "1"
-time = "0.3"
 TOML
 cat > "$work/plain/Cargo.toml" <<TOML
 [package]

@@ -330,8 +330,6 @@ fn grouped(value: i64) -> TokenStream {
 /// The `use` lines the given structs and macros need.
 fn imports(structs: &[&StructPlan], choices: bool, lookups: bool, extra: &[String]) -> String {
     let mut runtime: BTreeSet<&str> = BTreeSet::new();
-    let mut decimal = false;
-    let mut time: BTreeSet<&str> = BTreeSet::new();
     if choices {
         runtime.insert("choice");
     }
@@ -341,28 +339,19 @@ fn imports(structs: &[&StructPlan], choices: bool, lookups: bool, extra: &[Strin
     for s in structs {
         runtime.insert("dataverse_entity");
         for c in &s.columns {
-            match c.kind {
-                ColumnKind::Guid => {
-                    runtime.insert("Guid");
-                }
-                ColumnKind::Money => {
-                    runtime.insert("Money");
-                }
-                ColumnKind::PartyList => {
-                    runtime.insert("PartyList");
-                }
-                ColumnKind::MultiChoice => {
-                    runtime.insert("Choices");
-                }
-                ColumnKind::Decimal => decimal = true,
-                ColumnKind::DateTime => {
-                    time.insert("OffsetDateTime");
-                }
-                ColumnKind::DateOnly => {
-                    time.insert("Date");
-                }
-                _ => {}
-            }
+            // every column type comes from the runtime (it re-exports `Decimal`, `Date` and
+            // `OffsetDateTime`), so the user's crate needs no other dependency
+            let name = match c.kind {
+                ColumnKind::Guid => "Guid",
+                ColumnKind::Money => "Money",
+                ColumnKind::PartyList => "PartyList",
+                ColumnKind::MultiChoice => "Choices",
+                ColumnKind::Decimal => "Decimal",
+                ColumnKind::DateTime => "OffsetDateTime",
+                ColumnKind::DateOnly => "Date",
+                _ => continue,
+            };
+            runtime.insert(name);
         }
     }
     let mut out = String::new();
@@ -370,15 +359,6 @@ fn imports(structs: &[&StructPlan], choices: bool, lookups: bool, extra: &[Strin
         out.push_str(&format!(
             "use dataverse_model::{};\n",
             braced(runtime.into_iter().collect())
-        ));
-    }
-    if decimal {
-        out.push_str("use rust_decimal::Decimal;\n");
-    }
-    if !time.is_empty() {
-        out.push_str(&format!(
-            "use time::{};\n",
-            braced(time.into_iter().collect())
         ));
     }
     for line in extra {
