@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use dataverse_model::{ChoiceMetadata, ColumnKind, ColumnMetadata, EntityMetadata};
+use dataverse_model::{ChoiceMetadata, ColumnKind, ColumnMetadata, EntityMetadata, LookupMetadata};
 use serde_json::{Map, Value, json};
 
 /// The columns of `table` and its bases as the top layer sees them, sorted by logical name.
@@ -172,6 +172,35 @@ fn attribute(column: &'static ColumnMetadata, state_choices: &[&'static ChoiceMe
     Value::Object(a)
 }
 
+/// The many-to-one relationships a compiled lookup (all its layers) declares, as
+/// `ManyToOneRelationships` entries of the referencing table `table`, with their schema names.
+pub fn lookup_relationships(
+    lookup: &'static LookupMetadata,
+    table: &str,
+) -> Vec<(&'static str, Value)> {
+    lookup
+        .relationships()
+        .map(|r| {
+            let c = &r.cascade;
+            let json = json!({
+                "SchemaName": r.schema_name,
+                "ReferencedEntity": r.referenced_entity,
+                "ReferencedAttribute": r.referenced_attribute,
+                "ReferencingEntity": table,
+                "ReferencingAttribute": r.referencing_attribute,
+                "ReferencingEntityNavigationPropertyName": r.referencing_navigation,
+                "CascadeConfiguration": {
+                    "Archive": c.archive.name(), "Assign": c.assign.name(),
+                    "Delete": c.delete.name(), "Merge": c.merge.name(),
+                    "Reparent": c.reparent.name(), "RollupView": c.rollup_view.name(),
+                    "Share": c.share.name(), "Unshare": c.unshare.name(),
+                },
+            });
+            (r.schema_name, json)
+        })
+        .collect()
+}
+
 /// `EntityDefinitions(LogicalName='…')` with `Attributes` (option sets inline) and
 /// `ManyToOneRelationships` expanded, for a compiled table and its bases.
 pub fn entity_definition(table: &'static EntityMetadata) -> Value {
@@ -188,28 +217,9 @@ pub fn entity_definition(table: &'static EntityMetadata) -> Value {
         .map(|c| attribute(c, &state_choices))
         .collect();
     let mut relationships: BTreeMap<&str, Value> = BTreeMap::new();
-    for column in &columns {
-        let Some(lookup) = column.lookup else {
-            continue;
-        };
-        for r in lookup.relationships() {
-            relationships.entry(r.schema_name).or_insert_with(|| {
-                let c = &r.cascade;
-                json!({
-                    "SchemaName": r.schema_name,
-                    "ReferencedEntity": r.referenced_entity,
-                    "ReferencedAttribute": r.referenced_attribute,
-                    "ReferencingEntity": id.logical_name,
-                    "ReferencingAttribute": r.referencing_attribute,
-                    "ReferencingEntityNavigationPropertyName": r.referencing_navigation,
-                    "CascadeConfiguration": {
-                        "Archive": c.archive.name(), "Assign": c.assign.name(),
-                        "Delete": c.delete.name(), "Merge": c.merge.name(),
-                        "Reparent": c.reparent.name(), "RollupView": c.rollup_view.name(),
-                        "Share": c.share.name(), "Unshare": c.unshare.name(),
-                    },
-                })
-            });
+    for lookup in columns.iter().filter_map(|c| c.lookup) {
+        for (name, relationship) in lookup_relationships(lookup, id.logical_name) {
+            relationships.entry(name).or_insert(relationship);
         }
     }
     json!({

@@ -72,3 +72,30 @@ fn the_rendering_holds_the_sales_layer() {
     assert_eq!(sales["CascadeConfiguration"]["Delete"], "Cascade");
     assert_eq!(sales["CascadeConfiguration"]["Merge"], "NoCascade");
 }
+
+#[test]
+fn choices_and_lookups_render_on_their_own() {
+    use dataverse_model::Choice;
+    use dataverse_model_tests::session_choices::SalesSessionEventReason;
+    use dataverse_model_tests::session_lookups::SalesRegarding;
+
+    let set = render::option_set(<SalesSessionEventReason as Choice>::METADATA, "Picklist");
+    assert_eq!(set["Name"], "msdyn_occallsessioneventreasons");
+    assert_eq!(set["IsGlobal"], true);
+    assert_eq!(set["Options"].as_array().unwrap().len(), 50);
+    assert_eq!(
+        set["Options"][27]["Label"]["LocalizedLabels"][0]["Label"],
+        "AssignToQueueBySupervisor  "
+    );
+
+    let relationships = render::lookup_relationships(SalesRegarding::METADATA, "msdyn_ocsession");
+    assert_eq!(
+        relationships.len(),
+        32,
+        "every regarding target but `msdyn_playbookinstance`"
+    );
+    let (name, sales) = relationships.last().unwrap();
+    assert_eq!(*name, "sample_bankaccount_msdyn_ocsessions");
+    assert_eq!(sales["ReferencingEntity"], "msdyn_ocsession");
+    assert_eq!(sales["CascadeConfiguration"]["Archive"], "NoCascade");
+}
