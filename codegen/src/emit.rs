@@ -133,8 +133,8 @@ pub(crate) fn lookup(l: &LookupPlan) -> String {
             args.push(quote!(extends = #base));
         }
         None => {
-            let column = &l.column;
-            args.push(quote!(column = #column));
+            let (column, table) = (&l.column, &l.table);
+            args.push(quote!(column = #column, table = #table));
         }
     }
     if let Some(pattern) = &l.pattern {

@@ -153,6 +153,7 @@ impl Builder<'_> {
         plan.lookups.push(LookupPlan {
             rust_name: rust_name.clone(),
             column: column.to_owned(),
+            table: def.logical_name.clone(),
             doc,
             pattern,
             targets: base_targets,
@@ -163,6 +164,7 @@ impl Builder<'_> {
             plan.lookups.push(LookupPlan {
                 rust_name: layer_rust.clone(),
                 column: column.to_owned(),
+                table: def.logical_name.clone(),
                 doc: vec![format!(
                     " The publisher layer of [`{rust_name}`]: the targets it adds."
                 )],

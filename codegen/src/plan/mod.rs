@@ -82,6 +82,8 @@ pub(crate) struct OptionPlan {
 pub(crate) struct LookupPlan {
     pub rust_name: String,
     pub column: String,
+    /// The logical name of the table holding the column.
+    pub table: String,
     pub doc: Vec<String>,
     pub pattern: Option<String>,
     pub targets: Vec<TargetPlan>,

@@ -32,6 +32,8 @@ fn the_layer_split_puts_the_prefixed_column_and_target_in_the_layer() {
         "regardingobjectid_sample_bankaccount_msdyn_ocsession"
     );
     assert_eq!(regarding.base.unwrap().targets.len(), 32);
+    // each lookup is bound to its table (`#[lookup(table = ...)]`)
+    assert_eq!(regarding.base.unwrap().table, "msdyn_ocsession");
 }
 
 #[test]
