@@ -92,7 +92,8 @@ pub struct Generated {
 
 impl Generated {
     /// Writes the files into `dir` (created if missing), leaving unchanged files untouched
-    /// so `build.rs` users do not rebuild for nothing.
+    /// so `build.rs` users do not rebuild for nothing, and removes the files an earlier run
+    /// generated there that this run does not (a table no longer selected).
     pub fn write(&self, dir: &Path) -> std::io::Result<()> {
         std::fs::create_dir_all(dir)?;
         for (name, text) in &self.files {
@@ -101,19 +102,45 @@ impl Generated {
                 std::fs::write(path, text)?;
             }
         }
+        for path in self.stale_files(dir) {
+            std::fs::remove_file(path)?;
+        }
         Ok(())
     }
 
-    /// The files in `dir` that writing would create or change (for `--check`).
+    /// The files in `dir` that writing would create, change or remove (for `--check`).
     pub fn changed_files(&self, dir: &Path) -> Vec<PathBuf> {
-        self.files
+        let mut changed: Vec<PathBuf> = self
+            .files
             .iter()
             .map(|(name, text)| (dir.join(name), text))
             .filter(|(path, text)| {
                 std::fs::read_to_string(path).ok().as_deref() != Some(text.as_str())
             })
             .map(|(path, _)| path)
-            .collect()
+            .collect();
+        changed.extend(self.stale_files(dir));
+        changed
+    }
+
+    /// Files in `dir` that a run generated (they start with the generated header) and this
+    /// run does not generate.
+    fn stale_files(&self, dir: &Path) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut stale: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !self.files.iter().any(|(n, _)| n == name)
+            })
+            .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.starts_with(emit::HEADER)))
+            .collect();
+        stale.sort();
+        stale
     }
 }
 
