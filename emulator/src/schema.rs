@@ -17,6 +17,8 @@ pub(crate) struct Table {
     pub primary_name: Option<&'static str>,
     /// Columns by logical name, merged over every registration.
     pub columns: BTreeMap<&'static str, &'static ColumnMetadata>,
+    /// Every struct registered for the table.
+    pub registered: Vec<&'static EntityMetadata>,
 }
 
 impl Table {
@@ -27,6 +29,7 @@ impl Table {
             primary_id: meta.primary_id,
             primary_name: meta.primary_name,
             columns: BTreeMap::new(),
+            registered: Vec::new(),
         }
     }
 
@@ -36,6 +39,7 @@ impl Table {
         if self.primary_name.is_none() {
             self.primary_name = meta.primary_name;
         }
+        self.registered.push(meta);
         for layer in std::iter::successors(Some(meta), |m| m.base) {
             for column in layer.columns {
                 match self.columns.get(column.logical_name) {

@@ -221,10 +221,10 @@ pub(super) fn resolve<'s>(state: &'s State, segment: &Segment) -> Result<&'s Tab
         .schema
         .by_entity_set(&segment.name)
         .ok_or_else(|| match segment.name.as_str() {
-            "$metadata"
-            | "EntityDefinitions"
-            | "GlobalOptionSetDefinitions"
-            | "RelationshipDefinitions" => {
+            "EntityDefinitions" => ErrorResponse::not_emulated(
+                "`EntityDefinitions` without the emulator's feature `entity-definitions`",
+            ),
+            "$metadata" | "GlobalOptionSetDefinitions" | "RelationshipDefinitions" => {
                 ErrorResponse::not_emulated(format!("the metadata endpoint `{}`", segment.name))
             }
             name => ErrorResponse::no_segment(name),

@@ -9,6 +9,8 @@
 //! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/associate-disassociate-entities-using-web-api>
 
 mod call;
+#[cfg(feature = "entity-definitions")]
+mod metadata;
 mod read;
 mod reference;
 mod write;

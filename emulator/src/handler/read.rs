@@ -28,6 +28,10 @@ pub(super) fn read(state: &State, call: &Call<'_>) -> Result<Reply, ErrorRespons
                 })).collect::<Vec<_>>(),
             }),
         )),
+        #[cfg(feature = "entity-definitions")]
+        [segment] if segment.name == "EntityDefinitions" => {
+            super::metadata::entity_definitions(state, call, segment.key.as_deref())
+        }
         [segment] => {
             let table = resolve(state, segment)?;
             let pairs = query::pairs(call.query)?;
