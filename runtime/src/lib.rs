@@ -131,7 +131,7 @@ pub use field::Field;
 pub use lookup::{
     Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
 };
-pub use response::{Page, ServiceError};
+pub use response::{DeltaPage, DeltaRow, Page, ServiceError};
 pub use row::{FormattedValues, Operation};
 
 /// A Dataverse unique identifier (`Edm.Guid`).

@@ -26,8 +26,8 @@ pub use crate::entity::{
 pub use crate::row::{
     Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, check_status,
     finish_column, finish_field, first_error, read_annotation_or_other, read_column,
-    read_column_annotation, read_etag, read_etag_into, read_other_annotation, split_annotation,
-    write_formatted_values,
+    read_column_annotation, read_etag, read_etag_into, read_other_annotation, read_other_property,
+    read_row_context, split_annotation, write_formatted_values,
 };
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{Field, ValidationErrors};

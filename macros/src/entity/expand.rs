@@ -316,7 +316,10 @@ fn expand_deserialize(
     p: &proc_macro2::Ident,
 ) -> TokenStream {
     let ident = &entity.item.ident;
-    let expecting = format!("a `{ident}` row as a JSON object");
+    let expecting = format!(
+        "a `{ident}` row as a JSON object (read a list of rows as `Vec<{ident}>`, a collection response as `Page<{ident}>`)"
+    );
+    let row_name = ident.to_string();
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
@@ -397,6 +400,7 @@ fn expand_deserialize(
                             let __step = match __key.as_str() {
                                 #(#value_arms)*
                                 #etag_arm
+                                "@odata.context" => #p::read_row_context(#row_name, &mut __map),
                                 __other => match #p::split_annotation(__other) {
                                     ::core::option::Option::Some((__property, __annotation)) => {
                                         let __claimed = match __property {
@@ -405,7 +409,7 @@ fn expand_deserialize(
                                         };
                                         #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
                                     }
-                                    ::core::option::Option::None => #p::skip(&mut __map),
+                                    ::core::option::Option::None => #p::read_other_property(__other, #row_name, &mut __map),
                                 },
                             };
                             __step?;
