@@ -261,6 +261,9 @@ fn numbers_sent_as_strings_read_exactly() {
         ("sample_count", r#"{"sample_count": "4.5"}"#),
         ("sample_amount", r#"{"sample_amount": "12,50"}"#),
         ("sample_ratio", r#"{"sample_ratio": "1e400"}"#),
+        // no Dataverse column holds them, and JSON cannot carry them back
+        ("sample_ratio", r#"{"sample_ratio": "NaN"}"#),
+        ("sample_ratio", r#"{"sample_ratio": "INF"}"#),
     ] {
         let message = error::<AllKinds>(json);
         assert_names(&message, column);
@@ -434,6 +437,21 @@ fn deep_nesting_in_an_unknown_property_is_skipped() {
         );
         let row: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(row.subject.as_deref(), Some("s"));
+        // the properties a row looks into to tell a wrong-shaped body (`error`, `value`)
+        let json = format!(
+            r#"{{"error": {{"code": {}1{}, "x": {}1{}}}, "value": {}1{}, "subject": "s"}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth),
+            "[".repeat(depth),
+            "]".repeat(depth),
+            "[".repeat(depth),
+            "]".repeat(depth),
+        );
+        let message = error::<Session>(&json);
+        assert!(
+            message.starts_with("received a collection page"),
+            "{message}"
+        );
         let page: Page<Session> = serde_json::from_str(&format!(
             r#"{{"value": [], "x": {}{}}}"#,
             "[".repeat(depth),

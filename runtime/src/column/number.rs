@@ -131,9 +131,9 @@ impl FromNumberText for f64 {
         let v: f64 = text
             .parse()
             .map_err(|_| format!("`{text}` is not a number"))?;
-        // OData writes the special values as these strings; a number too large for a float
-        // (`1e400`) is an error, not infinity
-        if v.is_finite() || matches!(text, "INF" | "-INF" | "NaN") {
+        // a number too large for a float (`1e400`) is an error, not infinity; and the strings
+        // `NaN`, `INF`, which no Dataverse column holds and JSON cannot carry back, are refused
+        if v.is_finite() {
             Ok(v)
         } else {
             Err(format!("number `{text}` is out of range for a float (f64)"))
