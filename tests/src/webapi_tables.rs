@@ -54,7 +54,7 @@ choice! {
 
 lookup! {
     /// Primary contact (`primarycontactid`).
-    #[lookup(column = "primarycontactid")]
+    #[lookup(column = "primarycontactid", table = "account")]
     pub enum PrimaryContact {
         #[target(entity_set = "contacts")]
         Contact = "contact",
@@ -63,7 +63,7 @@ lookup! {
 
 lookup! {
     /// Parent account (`parentaccountid`).
-    #[lookup(column = "parentaccountid")]
+    #[lookup(column = "parentaccountid", table = "account")]
     pub enum ParentAccount {
         #[target(entity_set = "accounts")]
         Account = "account",
@@ -72,7 +72,7 @@ lookup! {
 
 lookup! {
     /// Currency (`transactioncurrencyid`).
-    #[lookup(column = "transactioncurrencyid")]
+    #[lookup(column = "transactioncurrencyid", table = "account")]
     pub enum Currency {
         #[target(entity_set = "transactioncurrencies")]
         TransactionCurrency = "transactioncurrency",
@@ -80,8 +80,17 @@ lookup! {
 }
 
 lookup! {
+    /// A contact's currency (`transactioncurrencyid`).
+    #[lookup(column = "transactioncurrencyid", table = "contact")]
+    pub enum ContactCurrency {
+        #[target(entity_set = "transactioncurrencies")]
+        TransactionCurrency = "transactioncurrency",
+    }
+}
+
+lookup! {
     /// Owner (`ownerid`): a user or a team.
-    #[lookup(column = "ownerid")]
+    #[lookup(column = "ownerid", table = "account")]
     pub enum Owner {
         #[target(entity_set = "systemusers")]
         SystemUser = "systemuser",
@@ -92,7 +101,7 @@ lookup! {
 
 lookup! {
     /// Potential customer (`customerid`, a Customer lookup): one navigation per target.
-    #[lookup(column = "customerid", navigation = "customerid_{target}")]
+    #[lookup(column = "customerid", table = "opportunity", navigation = "customerid_{target}")]
     pub enum Customer {
         #[target(entity_set = "accounts")]
         Account = "account",
@@ -194,7 +203,7 @@ pub struct Contact {
     /// Product versions (multi-select).
     pub new_versions: Field<Choices<ProductVersion>>,
     /// Currency.
-    pub transactioncurrencyid: Field<Currency>,
+    pub transactioncurrencyid: Field<ContactCurrency>,
     /// Formatted values.
     #[dataverse(formatted_values)]
     pub formatted: FormattedValues,
