@@ -81,6 +81,7 @@ mod field;
 mod lookup;
 #[doc(hidden)]
 pub mod lookup_column;
+pub mod query;
 mod reader;
 mod response;
 

@@ -19,6 +19,7 @@ pub use crate::entity::{
 };
 pub use crate::lookup_column;
 pub use crate::lookup_column::LookupCodec;
+pub use crate::query::Column as QueryColumn;
 pub use crate::reader::{
     Bare, ColumnVisitor, Key, Optional, Tri, Wrap, check_status, extends_compatible,
     extends_compatible_type, finish_column, finish_field, first_error, kind_of,

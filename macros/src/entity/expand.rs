@@ -58,8 +58,11 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let entity_impl = expand_entity_impl(entity, &plans, &p);
     let column_count = plans.len();
 
+    let columns = super::columns::expand(entity, &krate);
+
     quote! {
         #item
+        #columns
 
         const _: () = {
             use #krate::__private as __dv;
