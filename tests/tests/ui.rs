@@ -18,3 +18,10 @@ fn entity_ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/entity/*.rs");
 }
+
+/// rustc's own type errors (wording may change between compiler versions): kept few.
+#[test]
+fn query_ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/query/*.rs");
+}
