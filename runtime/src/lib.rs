@@ -83,6 +83,7 @@ mod lookup;
 pub mod lookup_column;
 pub mod query;
 mod reader;
+pub mod request;
 mod response;
 
 #[doc(hidden)]

@@ -44,9 +44,19 @@ const QUERY_VALUE: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
-/// Percent-encodes `value` for a query option or a path segment.
+/// In a path segment (an alternate key's value), `/` would also end the segment.
+const PATH_VALUE: &AsciiSet = &QUERY_VALUE.add(b'/');
+
+/// Percent-encodes `value` for a query option.
 pub(crate) fn encode_into(value: &str, out: &mut String) {
     for piece in utf8_percent_encode(value, QUERY_VALUE) {
+        out.push_str(piece);
+    }
+}
+
+/// Percent-encodes `value` for a path segment.
+pub(crate) fn encode_path_into(value: &str, out: &mut String) {
+    for piece in utf8_percent_encode(value, PATH_VALUE) {
         out.push_str(piece);
     }
 }

@@ -50,8 +50,10 @@ mod literal;
 mod select;
 
 pub use builder::{Paged, Prefer, Query, Top, Unpaged};
+pub(crate) use builder::{encode_options, encode_path_into};
 pub use column::{Column, Ordered};
 pub use expand::{Expand, Many, Navigation, One};
 pub use filter::{Filter, OrderBy};
 pub use functions::DateColumn;
 pub use literal::Operand;
+pub(crate) use literal::write_literal;
