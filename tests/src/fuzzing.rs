@@ -10,6 +10,11 @@ use crate::session::{SalesSession, Session};
 
 /// The real-shaped page fixture.
 pub const PAGE: &str = include_str!("../fixtures/sessions.page.json");
+/// A `$batch` answer (a change set and a `GET`), CRLF line ends.
+pub const BATCH: &str = include_str!("../fixtures/batch.response.txt");
+/// The boundary of [`BATCH`].
+pub const BATCH_TYPE: &str =
+    "multipart/mixed; boundary=batchresponse_c1bd45c1-dd81-470d-b897-e965846aad2f";
 /// A row whose multi-target lookup comes without annotations.
 pub const NO_ANNOTATIONS: &str = include_str!("../fixtures/session.no-annotations.json");
 
@@ -184,6 +189,17 @@ pub fn page<E: Entity + PartialEq + std::fmt::Debug + DeserializeOwned>(
     })
 }
 
+/// Reads a `$batch` answer; if it reads, reads every part as a response too.
+pub fn batch(input: &[u8]) -> Result<(), String> {
+    let parts =
+        dataverse_model::request::read_batch_body(BATCH_TYPE, input).map_err(|e| e.to_string())?;
+    for part in parts {
+        let _ = dataverse_model::request::read_response::<()>(&part.response);
+        let _ = dataverse_model::request::read_response::<Page<Session>>(&part.response);
+    }
+    Ok(())
+}
+
 /// A decode target: its name and the check.
 pub type Target = (&'static str, fn(&[u8]) -> Result<(), String>);
 
@@ -194,6 +210,7 @@ pub const TARGETS: &[Target] = &[
     ("SalesSession", row::<SalesSession>),
     ("Session", row::<Session>),
     ("AllKinds", row::<AllKinds>),
+    ("$batch answer", batch),
 ];
 
 /// The starting corpus: the fixtures, their rows one by one, and a row of every kind.
@@ -203,6 +220,7 @@ pub fn seeds() -> Vec<Vec<u8>> {
         PAGE.as_bytes().to_vec(),
         NO_ANNOTATIONS.as_bytes().to_vec(),
         ALL_KINDS.as_bytes().to_vec(),
+        BATCH.as_bytes().to_vec(),
     ];
     for row in page["value"].as_array().expect("the page fixture has rows") {
         seeds.push(serde_json::to_vec_pretty(row).expect("a row renders"));
