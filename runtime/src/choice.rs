@@ -91,7 +91,7 @@ impl ChoiceMetadata {
         while let Some(current) = layer {
             let mut i = 0;
             while i < current.options.len() {
-                if crate::__private::const_str_eq(current.options[i].variant, variant) {
+                if crate::text::const_str_eq(current.options[i].variant, variant) {
                     return Some(current.options[i].value);
                 }
                 i += 1;

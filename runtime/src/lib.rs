@@ -57,9 +57,9 @@
 //! assert_eq!(Session::select(), "activityid,subject,msdyn_queueassignedreason");
 //! ```
 //!
-//! Column types: `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal` (money with
-//! `#[dataverse(money)]`, or the [`Money`] type), [`Guid`], `time::OffsetDateTime`, `time::Date` (date only),
-//! [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
+//! Column types: `String`, `i32`, `i64`, `f64`, `bool`, [`Decimal`] (money with
+//! `#[dataverse(money)]`, or the [`Money`] type), [`Guid`], [`OffsetDateTime`], [`Date`] (date
+//! only), [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
 //! each bare (must be present), in `Option<T>` (value or null) or in [`Field<T>`]
 //! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
 //! `logical_name`, `required`, `read_only`, `max_length`, `min`, `max`, `precision`, `money`,
@@ -67,6 +67,37 @@
 //! (an `Option<String>`). Table attributes: `logical_name`, `entity_set`, `primary_id`,
 //! `primary_name`, or `extends = Base` with `publisher_prefix = "..."` for a solution layer;
 //! `crate = path` when the runtime is a renamed dependency.
+//!
+//! The types a column is declared with are re-exported here ([`Decimal`], [`OffsetDateTime`],
+//! [`Date`] with [`Month`], [`Guid`]), so a table needs no dependency but this crate (and
+//! `serde_json` to read and write JSON):
+//!
+//! ```
+//! use dataverse_model::{dataverse_entity, Date, Decimal, Entity, Guid, Money, Month, OffsetDateTime};
+//!
+//! #[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+//! pub struct Account {
+//!     pub accountid: Option<Guid>,
+//!     pub revenue: Option<Money>,
+//!     #[dataverse(precision = 4)]
+//!     pub exchangerate: Option<Decimal>,
+//!     pub lastonholdtime: Option<OffsetDateTime>,
+//!     pub new_founded: Option<Date>,
+//! }
+//!
+//! let founded = Date::from_calendar_date(1998, Month::March, 31).unwrap();
+//! let row = Account {
+//!     accountid: None, // the service generates the key: a create body leaves it out
+//!     revenue: Some(Money(Decimal::new(2_000_000, 2))),
+//!     exchangerate: Some("1.0815".parse().unwrap()),
+//!     lastonholdtime: Some(founded.with_hms(9, 30, 0).unwrap().assume_utc()),
+//!     new_founded: Some(founded),
+//! };
+//! assert_eq!(
+//!     serde_json::to_string(&row.create_payload()).unwrap(),
+//!     r#"{"revenue":20000.00,"exchangerate":1.0815,"lastonholdtime":"1998-03-31T09:30:00Z","new_founded":"1998-03-31"}"#
+//! );
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -79,12 +110,11 @@ mod entity;
 mod error;
 mod field;
 mod lookup;
-#[doc(hidden)]
-pub mod lookup_column;
 pub mod query;
-mod reader;
 pub mod request;
 mod response;
+mod row;
+mod text;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -93,20 +123,37 @@ pub mod __private;
 pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
-pub use column::{ChoiceCodec, ColumnCodec, ColumnKind, ColumnValue, Money, PartyList, SlotOf};
-pub use entity::{
-    ColumnMetadata, Entity, EntityMetadata, FormattedValues, Operation, Page, Payload, ResponseBody,
+pub use column::{
+    ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec, Money,
+    PartyList, SlotOf,
 };
+pub use entity::{Entity, EntityMetadata, Payload, ResponseBody};
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
 pub use lookup::{
     Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
 };
-pub use lookup_column::LookupCodec;
-pub use response::ServiceError;
+pub use response::{Page, ServiceError};
+pub use row::{FormattedValues, Operation};
 
 /// A Dataverse unique identifier (`Edm.Guid`).
 pub use uuid::Uuid as Guid;
+
+/// A decimal number (`Edm.Decimal`): the value of decimal and money columns, from
+/// [`rust_decimal`](https://docs.rs/rust_decimal), re-exported so you need no dependency of
+/// your own. Build one with `Decimal::new(12345, 2)` (123.45) or `"123.45".parse()`.
+pub use rust_decimal::Decimal;
+
+/// A date and time with its UTC offset (`Edm.DateTimeOffset`), from
+/// [`time`](https://docs.rs/time), re-exported so you need no dependency of your own.
+pub use time::OffsetDateTime;
+
+/// A calendar date (`Edm.Date`, a date-only column), from [`time`](https://docs.rs/time),
+/// re-exported with [`Month`] to build one: `Date::from_calendar_date(2024, Month::March, 31)`.
+pub use time::Date;
+
+/// A month of the year, to build a [`Date`]; from [`time`](https://docs.rs/time).
+pub use time::Month;
 
 pub use dataverse_model_macros::dataverse_entity;
 
@@ -136,10 +183,11 @@ pub use dataverse_model_macros::{choice_impl as __choice_impl, lookup_impl as __
 /// the base in a layer (the top-most layer wins); `#[state = Open]` for status choices. Doc
 /// comments become the option's description.
 ///
-/// Generated: inherent `from_value`, `value`, `label`, `label_in`, `from_label`, `is_known`;
-/// [`Choice`] (and [`StatusChoice`]) impls; equality and hashing by value; `Display` (label,
-/// or the number) and `FromStr` (label or number); serde as a JSON integer; `From<Base>` for a
-/// layer. Mistakes are compile errors at the offending token.
+/// Generated: inherent `from_value`, `value` and `is_known` (`const` on a base choice);
+/// [`Choice`] (and [`StatusChoice`]) impls, whose methods give `label`, `label_in` and
+/// `from_label`; equality and hashing by value; `Display` (label, or the number) and `FromStr`
+/// (label or number); serde as a JSON integer; `From<Base>` for a layer. Mistakes are compile
+/// errors at the offending token.
 ///
 /// ```
 /// use dataverse_model::{choice, Choice};

@@ -70,7 +70,7 @@ impl LookupMetadata {
         while let Some(current) = layer {
             let mut i = 0;
             while i < current.targets.len() {
-                if crate::__private::const_str_eq(current.targets[i].logical_name, logical_name) {
+                if crate::text::const_str_eq(current.targets[i].logical_name, logical_name) {
                     return Some(&current.targets[i]);
                 }
                 i += 1;

@@ -402,3 +402,52 @@ fn money_and_single_target_lookups_read_the_documented_sample() {
         ("revenue", dataverse_model::Rule::Min)
     );
 }
+
+/// `account` with its primary key as a `Field`, to check each state of the key.
+#[dataverse_model::dataverse_entity(
+    logical_name = "account",
+    entity_set = "accounts",
+    primary_id = "accountid"
+)]
+pub struct AccountKey {
+    pub accountid: Field<Guid>,
+    pub name: Option<String>,
+}
+
+/// The service generates the primary key: a create body without a key value leaves the key
+/// out rather than sending `null`, and sends it when it has one.
+#[test]
+fn create_leaves_out_a_primary_key_without_value() {
+    let new = Account {
+        accountid: None,
+        name: Some("Contoso".to_owned()),
+        revenue: None,
+        primarycontactid: None,
+        customertypecode: None,
+        formatted: dataverse_model::FormattedValues::new(),
+    };
+    assert_eq!(
+        serde_json::to_value(new.create_payload()).unwrap(),
+        json!({"name": "Contoso", "revenue": null, "primarycontactid@odata.bind": null, "customertypecode": null})
+    );
+    let id = guid("78914942-34cb-ed11-b596-0022481d68cd");
+    for (key, body) in [
+        (Field::Unset, json!({"name": null})),
+        (Field::Null, json!({"name": null})),
+        (
+            Field::Value(id),
+            json!({"accountid": "78914942-34cb-ed11-b596-0022481d68cd", "name": null}),
+        ),
+    ] {
+        let row = AccountKey {
+            accountid: key,
+            name: None,
+        };
+        assert_eq!(serde_json::to_value(row.create_payload()).unwrap(), body);
+        // update never writes the key: it is in the URL
+        assert_eq!(
+            serde_json::to_value(row.update_payload()).unwrap(),
+            json!({"name": null})
+        );
+    }
+}

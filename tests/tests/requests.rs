@@ -254,9 +254,7 @@ fn writes() {
     );
     assert_eq!(
         body(&create),
-        format!(
-            r#"{{"accountid":null,"name":"Contoso","primarycontactid@odata.bind":"/contacts({CONTACT_ID})"}}"#
-        )
+        format!(r#"{{"name":"Contoso","primarycontactid@odata.bind":"/contacts({CONTACT_ID})"}}"#)
     );
     let returning = service.create_returning(&row).unwrap();
     assert_eq!(header(&returning, "Prefer"), Some("return=representation"));
@@ -516,7 +514,7 @@ fn batch_request_is_multipart_with_crlf() {
         "accept: application/json",
         "content-type: application/json; charset=utf-8",
         "",
-        r#"{"accountid":null,"name":"A"}"#,
+        r#"{"name":"A"}"#,
         "--changeset_AAA123",
         "Content-Type: application/http",
         "Content-Transfer-Encoding: binary",
@@ -687,8 +685,8 @@ fn bulk_requests_are_split_and_typed() {
     assert_eq!(
         first,
         serde_json::json!({"Targets": [
-            {"@odata.type": "Microsoft.Dynamics.CRM.account", "accountid": null, "name": "Row 0"},
-            {"@odata.type": "Microsoft.Dynamics.CRM.account", "accountid": null, "name": "Row 1"},
+            {"@odata.type": "Microsoft.Dynamics.CRM.account", "name": "Row 0"},
+            {"@odata.type": "Microsoft.Dynamics.CRM.account", "name": "Row 1"},
         ]})
     );
     let last: serde_json::Value = serde_json::from_slice(requests[2].body()).unwrap();

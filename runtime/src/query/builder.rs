@@ -163,7 +163,7 @@ impl<E: Entity> Query<E, Unpaged> {
     }
 
     /// Pages of at most `size` rows (`Prefer: odata.maxpagesize`); follow the next link with
-    /// [`Service::next_page`](crate::request::Service::next_page).
+    /// `Service::next_page` (in `request`).
     pub fn max_page_size(self, size: u32) -> Query<E, Paged> {
         let mut query = self.into_paging();
         query.prefer.max_page_size = Some(size);

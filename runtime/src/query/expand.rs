@@ -16,7 +16,7 @@ pub enum One {}
 pub enum Many {}
 
 /// A navigation property of table `E` leading to rows of table `T`, single-valued
-/// ([`One`]) or collection-valued ([`Many`]): what [`Query::expand`](super::Query::expand)
+/// ([`One`]) or collection-valued ([`Many`]): what `Query::expand`
 /// and associate/disassociate requests take.
 ///
 /// ```

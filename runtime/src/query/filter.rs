@@ -199,8 +199,7 @@ impl<E> std::ops::Not for Filter<E> {
     }
 }
 
-/// One `$orderby` item of table `E`: from [`Column::asc`](super::Column::asc) or
-/// [`Column::desc`](super::Column::desc).
+/// One `$orderby` item of table `E`: from a column handle's `asc()` or `desc()`.
 pub struct OrderBy<E> {
     pub(crate) text: String,
     _table: PhantomData<fn() -> E>,

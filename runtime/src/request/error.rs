@@ -45,7 +45,7 @@ pub enum ResponseError {
         error: Option<ServiceError>,
     },
     /// 429: a service protection limit was reached; wait `retry_after` before sending again
-    /// (see [`request`](crate::request#service-protection-limits)).
+    /// (see "Service protection limits" in the `request` module's documentation).
     TooManyRequests {
         /// The `Retry-After` header, when it holds a number of seconds.
         retry_after: Option<Duration>,

@@ -1,15 +1,13 @@
 //! Reading and writing lookup columns: `_<col>_value` with its annotations on read,
 //! `<navigation>@odata.bind` on write. `lookup!` types implement
-//! [`ColumnValue`](crate::ColumnValue) through [`LookupCodec`], which calls these.
+//! [`ColumnValue`](super::ColumnValue) through [`LookupCodec`], which calls these.
 
 use std::fmt;
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
-use crate::column::{ColumnCodec, ColumnKind, Presence};
-use crate::entity::ColumnMetadata;
-use crate::reader::OptionalText;
+use super::{ColumnCodec, ColumnKind, ColumnMetadata, OptionalText, Presence};
 use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors};
 
 /// The annotation naming a lookup's target table.

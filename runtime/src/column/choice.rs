@@ -1,0 +1,127 @@
+//! Choice and multi-select choice columns.
+
+use serde::de::{self, MapAccess};
+use serde::ser::SerializeMap;
+
+use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
+use crate::{Choice, ChoiceMetadata, Choices, Rule, ValidationErrors};
+
+impl<C: Choice> ColumnValue for C {
+    type Codec = ChoiceCodec;
+}
+
+/// The codec of `choice!` types: a JSON integer in the 32-bit range.
+#[derive(Debug, Clone, Copy)]
+pub struct ChoiceCodec;
+
+impl<C: Choice> ColumnCodec<C> for ChoiceCodec {
+    const KIND: ColumnKind = ColumnKind::Choice;
+    const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
+    type Slot = Presence<i32>;
+    #[inline]
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        // the range check runs inside `next_value`, so its error names the column
+        *slot = match map.next_value::<Option<OptionValue>>()? {
+            Some(v) => Presence::Value(v.0),
+            None => Presence::Null,
+        };
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<C>, String> {
+        Ok(match slot {
+            Presence::Absent => Presence::Absent,
+            Presence::Null => Presence::Null,
+            Presence::Value(v) => Presence::Value(C::from_value(v)),
+        })
+    }
+    #[inline]
+    fn write<M: SerializeMap>(
+        value: &C,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(column, &value.value())
+    }
+    fn check(value: &C, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if !value.is_known() {
+            errors.add(
+                column.logical_name,
+                Rule::UnknownOption,
+                value.value(),
+                format!(
+                    "is not an option of choice `{}`; declare it in a layer of the choice",
+                    C::METADATA.name
+                ),
+            );
+        }
+    }
+    fn choice_value(value: &C) -> Option<i32> {
+        Some(value.value())
+    }
+}
+
+/// An option value: a JSON integer in the 32-bit range.
+struct OptionValue(i32);
+
+impl<'de> de::Deserialize<'de> for OptionValue {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = i64::deserialize(d)?;
+        i32::try_from(v).map(OptionValue).map_err(|_| {
+            de::Error::custom(format_args!(
+                "option value {v} is outside the 32-bit integer range"
+            ))
+        })
+    }
+}
+
+impl<C: Choice> ColumnValue for Choices<C> {
+    type Codec = Self;
+}
+
+impl<C: Choice> ColumnCodec<Choices<C>> for Choices<C> {
+    const KIND: ColumnKind = ColumnKind::MultiChoice;
+    const CHOICE: Option<&'static ChoiceMetadata> = Some(C::METADATA);
+    type Slot = Presence<Choices<C>>;
+    #[inline]
+    fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error> {
+        // `null` reads as an empty set, so it is a value here
+        *slot = Presence::Value(map.next_value::<Choices<C>>()?);
+        Ok(())
+    }
+    fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+        Ok(slot)
+    }
+    #[inline]
+    fn write<M: SerializeMap>(
+        value: &Self,
+        column: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(column, value)
+    }
+    fn check(value: &Self, column: &ColumnMetadata, errors: &mut ValidationErrors) {
+        if value.len() > crate::MAX_MULTI_SELECT_VALUES {
+            errors.add(
+                column.logical_name,
+                Rule::TooManyValues,
+                value.len(),
+                format!(
+                    "selects {} options; Dataverse stores at most {}",
+                    value.len(),
+                    crate::MAX_MULTI_SELECT_VALUES
+                ),
+            );
+        }
+        for c in value.iter().filter(|c| !c.is_known()) {
+            errors.add(
+                column.logical_name,
+                Rule::UnknownOption,
+                c.value(),
+                format!(
+                    "is not an option of choice `{}`; declare it in a layer of the choice",
+                    C::METADATA.name
+                ),
+            );
+        }
+    }
+}

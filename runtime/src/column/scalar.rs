@@ -1,0 +1,119 @@
+//! Scalar columns: text, whole and big integers, floats, yes/no and unique identifiers, and
+//! the macro the other plain codecs (decimals, dates) are written with.
+
+use std::fmt;
+
+use serde::de::MapAccess;
+use serde::ser::SerializeMap;
+
+use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
+use crate::{Guid, Rule, ValidationErrors};
+
+/// Records a number outside the column's `min`/`max`.
+pub(super) fn check_range(
+    value: f64,
+    column: &ColumnMetadata,
+    shown: &dyn fmt::Display,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(min) = column.min
+        && value < min
+    {
+        errors.add(
+            column.logical_name,
+            Rule::Min,
+            shown,
+            format!("must be at least {min}"),
+        );
+    }
+    if let Some(max) = column.max
+        && value > max
+    {
+        errors.add(
+            column.logical_name,
+            Rule::Max,
+            shown,
+            format!("must be at most {max}"),
+        );
+    }
+}
+
+/// A scalar column: read and written as serde has it, or through a `via` wire wrapper
+/// (`struct Wire(T)`) for the types whose Web API form differs from their serde form.
+macro_rules! plain_column {
+    ($ty:ty, $kind:ident, $(via $wire:ident,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+        impl ColumnValue for $ty {
+            type Codec = Self;
+        }
+        impl ColumnCodec<$ty> for $ty {
+            const KIND: ColumnKind = ColumnKind::$kind;
+            type Slot = Presence<$ty>;
+            #[inline]
+            fn read<'de, A: MapAccess<'de>>(
+                slot: &mut Self::Slot,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                *slot = match map.next_value::<Option<plain_column!(@wire $ty $(, $wire)?)>>()? {
+                    Some(v) => Presence::Value(plain_column!(@unwrap v $(, $wire)?)),
+                    None => Presence::Null,
+                };
+                Ok(())
+            }
+            fn finish(slot: Self::Slot, _: &'static str) -> Result<Presence<Self>, String> {
+                Ok(slot)
+            }
+            #[inline]
+            fn write<M: SerializeMap>(
+                value: &Self,
+                column: &'static str,
+                map: &mut M,
+            ) -> Result<(), M::Error> {
+                map.serialize_entry(column, &plain_column!(@wrap value $(, $wire)?))
+            }
+            fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
+                $check
+            }
+        }
+    };
+    (@wire $ty:ty) => { $ty };
+    (@wire $ty:ty, $wire:ident) => { $wire };
+    (@unwrap $v:ident) => { $v };
+    (@unwrap $v:ident, $wire:ident) => { $v.0 };
+    (@wrap $v:ident) => { $v };
+    (@wrap $v:ident, $wire:ident) => { $wire(*$v) };
+}
+pub(super) use plain_column;
+
+plain_column!(String, Text, |v, column, errors| {
+    if let Some(max) = column.max_length {
+        // count characters only when the byte length could exceed the limit
+        if v.len() > max as usize && v.chars().count() > max as usize {
+            errors.add(
+                column.logical_name,
+                Rule::MaxLength,
+                format_args!("{:?}", v.chars().take(40).collect::<String>()),
+                format!(
+                    "is {} characters long; the column holds at most {max}",
+                    v.chars().count()
+                ),
+            );
+        }
+    }
+});
+plain_column!(i32, Integer, |v, column, errors| check_range(
+    f64::from(*v),
+    column,
+    v,
+    errors
+));
+plain_column!(i64, BigInt, |v, column, errors| check_range(
+    *v as f64, column, v, errors
+));
+plain_column!(f64, Float, |v, column, errors| {
+    check_range(*v, column, v, errors);
+    if !v.is_finite() {
+        errors.add(column.logical_name, Rule::Max, v, "is not a finite number");
+    }
+});
+plain_column!(bool, Boolean, |_v, _column, _errors| {});
+plain_column!(Guid, Guid, |_v, _column, _errors| {});
