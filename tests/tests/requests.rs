@@ -606,6 +606,11 @@ fn batch_answer_reads_with_any_line_ends() {
     // quoted boundary parameter, other case
     let quoted = "Multipart/Mixed; Boundary=\"batchresponse_c1bd45c1-dd81-470d-b897-e965846aad2f\"";
     check_batch_answer(&read_batch_body(quoted, BATCH_ANSWER.as_bytes()).unwrap());
+    // a response without a body and without the empty line the boundary's line end needs
+    let short = "--b\r\nContent-Type: application/http\r\n\r\nHTTP/1.1 204 No Content\r\nOData-Version: 4.0\r\n--b--";
+    let parts = read_batch_body("multipart/mixed; boundary=b", short.as_bytes()).unwrap();
+    assert_eq!(parts[0].response.status(), 204);
+    assert_eq!(parts[0].response.headers()["OData-Version"], "4.0");
 }
 
 #[test]

@@ -221,15 +221,29 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 /// An `application/http` part's content: status line, headers, body.
 fn http_response(content: &[u8]) -> Result<Response<Vec<u8>>, BatchError> {
-    let mut headers = [httparse::EMPTY_HEADER; 64];
-    let mut parsed = httparse::Response::new(&mut headers);
-    let head_length = match parsed.parse(content) {
-        Ok(httparse::Status::Complete(length)) => length,
-        Ok(httparse::Status::Partial) => {
-            return malformed("a part's HTTP response is cut off before the end of its headers");
+    // the line end before a boundary belongs to the boundary, so a response without a body
+    // needs an empty line after its headers; servers often leave it out: when the head is
+    // unfinished, read the missing line ends in its place (the body is then empty)
+    let mut completed = content.to_vec();
+    for ending in [&b""[..], b"\r\n", b"\r\n"] {
+        completed.extend_from_slice(ending);
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut parsed = httparse::Response::new(&mut headers);
+        match parsed.parse(&completed) {
+            Ok(httparse::Status::Complete(length)) => {
+                return build_response(&parsed, completed.get(length..).unwrap_or_default());
+            }
+            Ok(httparse::Status::Partial) => continue,
+            Err(error) => return malformed(format!("a part is not an HTTP response: {error}")),
         }
-        Err(error) => return malformed(format!("a part is not an HTTP response: {error}")),
-    };
+    }
+    malformed("a part's HTTP response is cut off before the end of its headers")
+}
+
+fn build_response(
+    parsed: &httparse::Response<'_, '_>,
+    body: &[u8],
+) -> Result<Response<Vec<u8>>, BatchError> {
     let status = parsed
         .code
         .and_then(|code| StatusCode::from_u16(code).ok())
@@ -239,6 +253,6 @@ fn http_response(content: &[u8]) -> Result<Response<Vec<u8>>, BatchError> {
         builder = builder.header(header.name, header.value);
     }
     builder
-        .body(content[head_length..].to_vec())
+        .body(body.to_vec())
         .map_err(|error| BatchError::Malformed(format!("a part's headers are not valid: {error}")))
 }
