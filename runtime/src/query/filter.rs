@@ -98,8 +98,17 @@ impl<E> Filter<E> {
     }
 
     fn join(self, operator: &str, binding: Binding, other: Self) -> Self {
-        let mut text = String::with_capacity(self.text.len() + other.text.len() + 9);
-        push_operand(&mut text, &self, binding);
+        let extra = other.text.len() + operator.len() + 6;
+        // a chain of `and`s grows its left side's buffer instead of copying it each time
+        let mut text = if self.binding >= binding {
+            let mut text = self.text;
+            text.reserve(extra);
+            text
+        } else {
+            let mut text = String::with_capacity(self.text.len() + extra + 2);
+            push_operand(&mut text, &self, binding);
+            text
+        };
         text.push(' ');
         text.push_str(operator);
         text.push(' ');
