@@ -61,8 +61,23 @@ fn typed(inputs: &Inputs) -> String {
 }
 
 const QUERY_VALUE: &AsciiSet = &CONTROLS
-    .add(b' ').add(b'"').add(b'#').add(b'%').add(b'&').add(b'+').add(b'<').add(b'>')
-    .add(b'?').add(b'[').add(b'\\').add(b']').add(b'^').add(b'`').add(b'{').add(b'|').add(b'}');
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b'+')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// (b) the same string by hand: quotes doubled, wildcards bracketed, each option encoded.
 fn by_hand(inputs: &Inputs) -> String {
@@ -83,8 +98,14 @@ fn by_hand(inputs: &Inputs) -> String {
         inputs.bank_account,
         note.replace('\'', "''"),
         inputs.not_subject.replace('\'', "''"),
-        inputs.from.format(&time::format_description::well_known::Rfc3339).unwrap(),
-        inputs.to.format(&time::format_description::well_known::Rfc3339).unwrap(),
+        inputs
+            .from
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap(),
+        inputs
+            .to
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap(),
     );
     format!(
         "$select={}&$filter={}&$orderby={}&$top=50",
@@ -111,11 +132,17 @@ fn interleaved(inputs: &Inputs, rounds: usize, iterations: u32) -> [Duration; 2]
 
 fn main() {
     let inputs = inputs();
-    assert_eq!(typed(&inputs), by_hand(&inputs), "both write the same query string");
+    assert_eq!(
+        typed(&inputs),
+        by_hand(&inputs),
+        "both write the same query string"
+    );
     let mut criterion = Criterion::default().configure_from_args();
     let mut group = criterion.benchmark_group("query with 10 conditions");
     group.bench_function("(a) typed query", |b| b.iter(|| typed(black_box(&inputs))));
-    group.bench_function("(b) format! by hand", |b| b.iter(|| by_hand(black_box(&inputs))));
+    group.bench_function("(b) format! by hand", |b| {
+        b.iter(|| by_hand(black_box(&inputs)))
+    });
     group.finish();
 
     let [a, b] = interleaved(&inputs, 30, 2_000);
@@ -123,6 +150,12 @@ fn main() {
     println!("| build + encode, 10 conditions | time / query |");
     println!("|---|---:|");
     println!("| (a) typed query | {:.2} µs |", a.as_secs_f64() * 1e6);
-    println!("| (b) format! + percent-encoding by hand | {:.2} µs |", b.as_secs_f64() * 1e6);
-    println!("a/b time ratio: {:.2} (fastest of 30 interleaved rounds of 2,000)", a.as_secs_f64() / b.as_secs_f64());
+    println!(
+        "| (b) format! + percent-encoding by hand | {:.2} µs |",
+        b.as_secs_f64() * 1e6
+    );
+    println!(
+        "a/b time ratio: {:.2} (fastest of 30 interleaved rounds of 2,000)",
+        a.as_secs_f64() / b.as_secs_f64()
+    );
 }
