@@ -402,3 +402,33 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn filters_through_navigations() {
+    let c = Contact::COLUMNS;
+    let t = Task::COLUMNS;
+    let through = PRIMARY_CONTACT
+        .column(c.fullname)
+        .eq("Susanna Stubberod (sample)");
+    assert_eq!(
+        through.to_string(),
+        "primarycontactid/fullname eq 'Susanna Stubberod (sample)'"
+    );
+    let lookup = PRIMARY_CONTACT.column(c.parentcustomerid).is_null();
+    assert_eq!(
+        lookup.to_string(),
+        "primarycontactid/_parentcustomerid_value eq null"
+    );
+    let any = ACCOUNT_TASKS
+        .any(|task| task.column(t.subject).starts_with("50%") | task.column(t.createdon).is_null());
+    let all = ACCOUNT_TASKS.all(|task| task.column(t.subject).ne("x"));
+    let query = Query::<Account>::new()
+        .select(Account::COLUMNS.name)
+        .filter(through.and(any).and(all.not()));
+    assert_eq!(
+        parse(&query.encoded())["$filter"],
+        "primarycontactid/fullname eq 'Susanna Stubberod (sample)' \
+         and Account_Tasks/any(o:startswith(o/subject,'50[%]') or o/createdon eq null) \
+         and not Account_Tasks/all(o:o/subject ne 'x')"
+    );
+}

@@ -30,7 +30,8 @@ pub fn expand(entity: &Entity, krate: &TokenStream) -> TokenStream {
     quote! {
         #[doc = #struct_doc]
         #[derive(Clone, Copy, Debug)]
-        #[allow(non_camel_case_types)]
+        // a field spelled like the service's column (`Account_Tasks`) warns once, on the user's struct
+        #[allow(non_snake_case)]
         #vis struct #columns_ident {
             #(#fields,)*
         }

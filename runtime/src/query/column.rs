@@ -38,41 +38,72 @@ use crate::{ColumnCodec, ColumnKind, ColumnValue, Money};
 /// // a number is not text
 /// let _ = Account::COLUMNS.numberofemployees.contains("10");
 /// ```
-pub struct Column<E, T> {
+pub struct Column<E, T, P = Direct> {
     logical_name: &'static str,
-    _types: PhantomData<fn() -> (E, T)>,
+    /// The navigation property (or lambda variable) the column is reached through.
+    path: Option<&'static str>,
+    _types: PhantomData<Types<E, T, P>>,
 }
+
+/// The types a handle carries, without owning values of them (`Send`, `Sync` and `Copy`
+/// whatever they are).
+type Types<E, T, P> = fn() -> (E, T, P);
+
+/// Marks a column of the table itself: every condition is offered.
+#[derive(Debug, Clone, Copy)]
+pub enum Direct {}
+
+/// Marks a column reached through a navigation (`primarycontactid/fullname`, or `o/subject`
+/// inside `any`/`all`): comparisons, null tests and text functions are offered; the Dataverse
+/// query functions, which name a column of the queried table, are not.
+#[derive(Debug, Clone, Copy)]
+pub enum Related {}
 
 impl<E, T> Column<E, T> {
     /// The handle of the column `logical_name` (generated code calls this).
     pub const fn new(logical_name: &'static str) -> Self {
         Self {
             logical_name,
+            path: None,
             _types: PhantomData,
         }
     }
 
+    /// This column reached through `path` (a navigation property or a lambda variable).
+    pub(crate) const fn through<F>(self, path: &'static str) -> Column<F, T, Related> {
+        Column {
+            logical_name: self.logical_name,
+            path: Some(path),
+            _types: PhantomData,
+        }
+    }
+}
+
+impl<E, T, P> Column<E, T, P> {
     /// The column's logical name.
     pub const fn logical_name(self) -> &'static str {
         self.logical_name
     }
 }
 
-impl<E, T> Clone for Column<E, T> {
+impl<E, T, P> Clone for Column<E, T, P> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<E, T> Copy for Column<E, T> {}
+impl<E, T, P> Copy for Column<E, T, P> {}
 
-impl<E, T> fmt::Debug for Column<E, T> {
+impl<E, T, P> fmt::Debug for Column<E, T, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Column({})", self.logical_name)
+        match self.path {
+            Some(path) => write!(f, "Column({path}/{})", self.logical_name),
+            None => write!(f, "Column({})", self.logical_name),
+        }
     }
 }
 
-impl<E, T: ColumnValue> Column<E, T> {
+impl<E, T: ColumnValue, P> Column<E, T, P> {
     /// True for a lookup, whose value the Web API calls `_<column>_value`.
     const IS_LOOKUP: bool = matches!(
         <<T as ColumnValue>::Codec as ColumnCodec<T>>::KIND,
@@ -80,16 +111,22 @@ impl<E, T: ColumnValue> Column<E, T> {
     );
 
     /// The name the Web API uses in `$filter`, `$orderby` and `$select`: the logical name, or
-    /// `_<column>_value` for a lookup.
+    /// `_<column>_value` for a lookup, after its navigation path (`primarycontactid/fullname`).
     pub fn property(self) -> std::borrow::Cow<'static, str> {
-        if Self::IS_LOOKUP {
-            std::borrow::Cow::Owned(format!("_{}_value", self.logical_name))
+        if Self::IS_LOOKUP || self.path.is_some() {
+            let mut text = String::new();
+            self.write_property(&mut text);
+            std::borrow::Cow::Owned(text)
         } else {
             std::borrow::Cow::Borrowed(self.logical_name)
         }
     }
 
     pub(crate) fn write_property(self, out: &mut String) {
+        if let Some(path) = self.path {
+            out.push_str(path);
+            out.push('/');
+        }
         if Self::IS_LOOKUP {
             out.push('_');
             out.push_str(self.logical_name);
@@ -155,16 +192,6 @@ impl<E, T: ColumnValue> Column<E, T> {
         Filter::comparison(text)
     }
 
-    /// `Microsoft.Dynamics.CRM.In(...)`: the column's value is one of `values`.
-    pub fn is_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<E> {
-        Filter::values_function("In", self.logical_name, values)
-    }
-
-    /// `Microsoft.Dynamics.CRM.NotIn(...)`: the column's value is none of `values`.
-    pub fn not_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<E> {
-        Filter::values_function("NotIn", self.logical_name, values)
-    }
-
     /// Sorts by this column, smallest first (`$orderby=<column> asc`).
     pub fn asc(self) -> OrderBy<E> {
         let mut text = String::new();
@@ -179,6 +206,19 @@ impl<E, T: ColumnValue> Column<E, T> {
         self.write_property(&mut text);
         text.push_str(" desc");
         OrderBy::new(text)
+    }
+}
+
+/// The Dataverse query functions that compare with a list, on the table's own columns.
+impl<E, T: ColumnValue> Column<E, T> {
+    /// `Microsoft.Dynamics.CRM.In(...)`: the column's value is one of `values`.
+    pub fn is_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<E> {
+        Filter::values_function("In", self.logical_name, values)
+    }
+
+    /// `Microsoft.Dynamics.CRM.NotIn(...)`: the column's value is none of `values`.
+    pub fn not_in<V: Operand<T>>(self, values: impl IntoIterator<Item = V>) -> Filter<E> {
+        Filter::values_function("NotIn", self.logical_name, values)
     }
 }
 
@@ -200,7 +240,7 @@ impl Ordered for Money {}
 impl Ordered for OffsetDateTime {}
 impl Ordered for Date {}
 
-impl<E, T: ColumnValue + Ordered> Column<E, T> {
+impl<E, T: ColumnValue + Ordered, P> Column<E, T, P> {
     /// `<column> gt <value>`.
     pub fn gt<V: Operand<T>>(self, value: V) -> Filter<E> {
         self.compare("gt", value)

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use super::column::{Column, Related};
 use super::filter::{Filter, OrderBy};
 use super::select::Select;
 use crate::Entity;
@@ -71,6 +72,68 @@ impl<E, T, K> fmt::Debug for Navigation<E, T, K> {
         write!(f, "Navigation({})", self.name)
     }
 }
+
+/// Filters that reach through a single-valued navigation: `primarycontactid/fullname eq …`.
+impl<E, T> Navigation<E, T, One> {
+    /// The column `column` of the related row, for conditions on `E`:
+    /// `PRIMARY_CONTACT.column(Contact::COLUMNS.fullname).eq("…")` is
+    /// `primarycontactid/fullname eq '…'`.
+    pub const fn column<V>(self, column: Column<T, V>) -> Column<E, V, Related> {
+        column.through(self.name)
+    }
+}
+
+/// Filters over the rows of a collection-valued navigation: `any` and `all`.
+///
+/// ```
+/// # use dataverse_model::{dataverse_entity, Field, Guid};
+/// use dataverse_model::query::{Many, Navigation};
+/// # #[dataverse_entity(logical_name = "task", entity_set = "tasks", primary_id = "activityid")]
+/// # pub struct Task { pub activityid: Option<Guid>, pub subject: Field<String> }
+/// # #[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+/// # pub struct Account { pub accountid: Option<Guid>, pub name: Field<String> }
+/// const TASKS: Navigation<Account, Task, Many> = Navigation::new("Account_Tasks");
+///
+/// let filter = TASKS.any(|task| task.column(Task::COLUMNS.subject).contains("Task"));
+/// assert_eq!(filter.to_string(), "Account_Tasks/any(o:contains(o/subject,'Task'))");
+/// ```
+impl<E, T> Navigation<E, T, Many> {
+    fn lambda(self, operator: &str, condition: Filter<Each<T>>) -> Filter<E> {
+        let mut text = String::with_capacity(self.name.len() + condition.as_str().len() + 10);
+        text.push_str(self.name);
+        text.push('/');
+        text.push_str(operator);
+        text.push_str("(o:");
+        text.push_str(condition.as_str());
+        text.push(')');
+        Filter::call(text)
+    }
+
+    /// At least one related row matches: `<navigation>/any(o:<condition>)`.
+    pub fn any(self, condition: impl FnOnce(Lambda<T>) -> Filter<Each<T>>) -> Filter<E> {
+        self.lambda("any", condition(Lambda(PhantomData)))
+    }
+
+    /// Every related row matches: `<navigation>/all(o:<condition>)`.
+    pub fn all(self, condition: impl FnOnce(Lambda<T>) -> Filter<Each<T>>) -> Filter<E> {
+        self.lambda("all", condition(Lambda(PhantomData)))
+    }
+}
+
+/// The related row inside `any`/`all` (the lambda variable `o`): its columns through
+/// [`column`](Self::column). Conditions on other columns do not compile, so no condition can
+/// lose its `o/`.
+pub struct Lambda<T>(PhantomData<fn() -> T>);
+
+impl<T> Lambda<T> {
+    /// The column of the related row: `o/<column>`.
+    pub const fn column<V>(&self, column: Column<T, V>) -> Column<Each<T>, V, Related> {
+        column.through("o")
+    }
+}
+
+/// The table of conditions inside `any`/`all`: each related row of `T`.
+pub struct Each<T>(PhantomData<fn() -> T>);
 
 /// The options of one expanded navigation to table `T`: `$select` (default: `T`'s declared
 /// columns) for every navigation; `$filter`, `$orderby` and `$top` only for collection-valued

@@ -23,12 +23,12 @@ use crate::{Choice, Choices};
 /// assert_eq!(name.contains("100%").to_string(), "contains(name,'100[%]')");
 /// assert_eq!(name.starts_with_pattern("A_C%").to_string(), "startswith(name,'A_C%')");
 /// ```
-impl<E> Column<E, String> {
+impl<E, P> Column<E, String, P> {
     fn text_function(self, function: &str, text: &str) -> Filter<E> {
         let mut out = String::with_capacity(function.len() + text.len() + 24);
         out.push_str(function);
         out.push('(');
-        out.push_str(self.logical_name());
+        self.write_property(&mut out);
         out.push(',');
         write_quoted(text, &mut out);
         out.push(')');

@@ -5,7 +5,9 @@
 //! condition compares a column only with a value of its own type (a choice with its enum, a
 //! lookup with a [`Guid`](crate::Guid), a date with a date); text functions exist only on text
 //! columns, `ContainValues` only on multi-select columns, the date query functions only on
-//! dates. Values are written as OData literals (text quoted with `'` doubled, Guids bare,
+//! dates. Conditions may reach through a single-valued navigation
+//! ([`Navigation::column`]) and over a collection-valued one ([`Navigation::any`],
+//! [`Navigation::all`]). Values are written as OData literals (text quoted with `'` doubled, Guids bare,
 //! dates in ISO 8601, choices as numbers) and the query string is percent-encoded, so no value
 //! can break out of its literal.
 //!
@@ -51,8 +53,8 @@ mod select;
 
 pub use builder::{Paged, Prefer, Query, Top, Unpaged};
 pub(crate) use builder::{encode_options, encode_path_into};
-pub use column::{Column, Ordered};
-pub use expand::{Expand, Many, Navigation, One};
+pub use column::{Column, Direct, Ordered, Related};
+pub use expand::{Each, Expand, Lambda, Many, Navigation, One};
 pub use filter::{Filter, OrderBy};
 pub use functions::DateColumn;
 pub use literal::Operand;
