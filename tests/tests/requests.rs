@@ -232,6 +232,8 @@ fn next_page_uses_the_link_verbatim_and_repeats_prefer() {
         );
     }
     assert!(Service::new("api/data").is_err());
+    assert!(Service::new("ftp://contoso/api/data/v9.2/").is_err());
+    assert!(Service::new("https://contoso.crm.dynamics.com").is_ok());
     assert!(Service::new("/api/data/v9.2/?x=1").is_err());
 }
 

@@ -74,22 +74,24 @@ impl Service {
                 "service root `{root}` is not a URL; write a path such as `/api/data/v9.2/` or a URL such as `https://contoso.crm.dynamics.com/api/data/v9.2/`"
             ))
         })?;
-        if uri.query().is_some() || !root.starts_with(['/', 'h', 'H']) {
-            return Err(RequestError::new(format!(
-                "service root `{root}` must be a path starting with `/` or an `http(s)` URL without a query"
-            )));
-        }
         let origin = match (uri.scheme_str(), uri.authority()) {
-            (Some(scheme), Some(authority)) => {
+            (Some(scheme), Some(authority))
+                if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+            {
                 Some(format!("{scheme}://{authority}").to_ascii_lowercase())
             }
-            (None, None) => None,
+            (None, None) if root.starts_with('/') => None,
             _ => {
                 return Err(RequestError::new(format!(
-                    "service root `{root}` has a scheme or a host but not both"
+                    "service root `{root}` must be a path starting with `/` or an `http(s)://` URL"
                 )));
             }
         };
+        if uri.query().is_some() {
+            return Err(RequestError::new(format!(
+                "service root `{root}` has a query; give the root alone, such as `/api/data/v9.2/`"
+            )));
+        }
         let path = uri.path().to_owned();
         Ok(Self { root, origin, path })
     }
