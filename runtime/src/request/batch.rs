@@ -39,8 +39,8 @@ impl ChangeSet {
         Ok(id)
     }
 
-    /// `$<id>`: the URL of the row created by the request `id` of this change set, usable as
-    /// a later request's URL or in an `@odata.bind`.
+    /// `$<id>`: the row created by the request `id` of this change set, for an
+    /// `@odata.bind` in a later request of the same change set.
     pub fn reference(id: ContentId) -> String {
         format!("${}", id.0)
     }
