@@ -215,7 +215,8 @@ impl<E: Entity, P> Query<E, P> {
         self
     }
 
-    /// Includes related rows (`$expand`) with their own options.
+    /// Includes related rows (`$expand`) with their own options; the service takes at most 15
+    /// expanded navigations in a query.
     pub fn expand<T: Entity, K>(
         mut self,
         navigation: Navigation<E, T, K>,
