@@ -788,3 +788,44 @@ fn clearing_a_lookup_writes_its_navigation_property_as_null() {
         r#"{"regardingobjectid_account_task":null}"#
     );
 }
+
+#[test]
+fn alternate_key_values_stay_in_their_literal() {
+    let service = Service::default();
+    for hostile in [
+        "a')/contacts(x",
+        "a?$filter=x",
+        "a#b",
+        "a/b",
+        "100% + é",
+        "''",
+        "a&b=c",
+    ] {
+        let key = AlternateKey::new(Account::COLUMNS.accountnumber, hostile);
+        let request = service.retrieve_by_key(&key).unwrap();
+        let path = percent_encoding::percent_decode_str(request.uri().path())
+            .decode_utf8()
+            .unwrap()
+            .into_owned();
+        let literal = path
+            .strip_prefix("/api/data/v9.2/accounts(accountnumber=")
+            .and_then(|rest| rest.strip_suffix(')'))
+            .unwrap();
+        assert_eq!(
+            literal,
+            format!("'{}'", hostile.replace('\'', "''")),
+            "{path}"
+        );
+        assert_eq!(
+            request.uri().query(),
+            Some("$select=accountid,name,accountnumber,_primarycontactid_value")
+        );
+        // the encoded path has one segment after the root
+        assert_eq!(
+            request.uri().path().matches('/').count(),
+            4,
+            "{}",
+            request.uri()
+        );
+    }
+}
