@@ -13,7 +13,7 @@ choice! {
 }
 
 lookup! {
-    #[lookup(column = "parentcustomerid")]
+    #[lookup(column = "parentcustomerid", table = "contact")]
     pub enum ParentCustomer {
         #[target(entity_set = "accounts", navigation = "parentcustomerid_account")]
         Account = "account",

@@ -85,7 +85,7 @@ use dataverse_model::{Field, Guid, Page, dataverse_entity, lookup};
 use proptest::prelude::*;
 
 lookup! {
-    #[lookup(column = "primarycontactid")]
+    #[lookup(column = "primarycontactid", table = "account")]
     pub enum PrimaryContact {
         #[target(entity_set = "contacts")]
         Contact = "contact",
@@ -730,7 +730,7 @@ fn bulk_requests_are_split_and_typed() {
 // ---- clearing a lookup ---------------------------------------------------------------------
 
 lookup! {
-    #[lookup(column = "parentaccountid")]
+    #[lookup(column = "parentaccountid", table = "account")]
     pub enum ParentAccount {
         #[target(entity_set = "accounts")]
         Account = "account",
@@ -738,7 +738,7 @@ lookup! {
 }
 
 lookup! {
-    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_task")]
+    #[lookup(column = "regardingobjectid", table = "task", navigation = "regardingobjectid_{target}_task")]
     pub enum Regarding {
         #[target(entity_set = "accounts")]
         Account = "account",
