@@ -8,11 +8,10 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
+use dataverse_model::Guid;
 use dataverse_model::query::Query;
-use dataverse_model::{Guid, Lookup};
 use dataverse_model_tests::session::SalesSession;
 use dataverse_model_tests::session_choices::{SalesSessionEventReason, SessionState};
-use dataverse_model_tests::session_lookups::SalesRegarding;
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -38,10 +37,9 @@ fn inputs() -> Inputs {
 /// (a) the typed query.
 fn typed(inputs: &Inputs) -> String {
     let c = SalesSession::COLUMNS;
-    let regarding = SalesRegarding::from_target("sample_bankaccount", inputs.bank_account);
     Query::<SalesSession>::new()
         .filter(
-            c.regardingobjectid.eq(regarding.id())
+            c.regardingobjectid.eq(inputs.bank_account)
                 & c.statecode.eq(SessionState::Open)
                 & c.sample_channelnote.contains(&inputs.note)
                 & c.subject.ne(inputs.not_subject.as_str())

@@ -254,33 +254,47 @@ impl<E: Entity, P> Query<E, P> {
     /// The options a single-row retrieve takes from this query: `$select` and `$expand`.
     pub(crate) fn options_for(&self, single_row: bool) -> Vec<(&'static str, String)> {
         let mut options = Vec::with_capacity(6);
-        options.push((
-            "$select",
-            self.select.clone().unwrap_or_else(|| E::select()),
-        ));
+        self.for_each_option(single_row, |name, value| options.push((name, value.to_owned())));
+        options
+    }
+
+    /// Calls `f` with each option, decoded, in the order they are written.
+    fn for_each_option(&self, single_row: bool, mut f: impl FnMut(&'static str, &str)) {
+        match &self.select {
+            Some(list) => f("$select", list),
+            None => f("$select", &E::select()),
+        }
         if !single_row {
             if let Some(filter) = &self.filter {
-                options.push(("$filter", filter.as_str().to_owned()));
+                f("$filter", filter.as_str());
             }
             if !self.order_by.is_empty() {
-                options.push(("$orderby", self.order_by.join(",")));
+                f("$orderby", &self.order_by.join(","));
             }
             if let Some(top) = self.top {
-                options.push(("$top", top.to_string()));
+                f("$top", &top.to_string());
             }
             if self.count {
-                options.push(("$count", "true".to_owned()));
+                f("$count", "true");
             }
         }
         if !self.expand.is_empty() {
-            options.push(("$expand", self.expand.join(",")));
+            f("$expand", &self.expand.join(","));
         }
-        options
     }
 
     /// The query string, percent-encoded (without the leading `?`).
     pub fn encoded(&self) -> String {
-        encode_options(&self.options())
+        let mut out = String::with_capacity(256);
+        self.for_each_option(false, |name, value| {
+            if !out.is_empty() {
+                out.push('&');
+            }
+            out.push_str(name);
+            out.push('=');
+            encode_into(value, &mut out);
+        });
+        out
     }
 }
 

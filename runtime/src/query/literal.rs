@@ -29,13 +29,24 @@ pub trait Operand<T> {
 
 /// Writes `value` as an OData literal: text in single quotes with each `'` doubled.
 pub(crate) fn write_literal<T, V: Operand<T> + ?Sized>(value: &V, out: &mut String) {
-    if V::QUOTED {
-        let mut text = String::new();
-        value.write_text(&mut text);
-        write_quoted(&text, out);
-    } else {
+    if !V::QUOTED {
         value.write_text(out);
+        return;
     }
+    // written in place; copied once more only when there is a quote to double
+    out.push('\'');
+    let start = out.len();
+    value.write_text(out);
+    if out[start..].contains('\'') {
+        let text = out.split_off(start);
+        for piece in text.split_inclusive('\'') {
+            out.push_str(piece);
+            if piece.ends_with('\'') {
+                out.push('\'');
+            }
+        }
+    }
+    out.push('\'');
 }
 
 /// `'text'` with every `'` doubled (the OData rule; "Manage single quotes").
