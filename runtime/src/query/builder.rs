@@ -254,7 +254,9 @@ impl<E: Entity, P> Query<E, P> {
     /// The options a single-row retrieve takes from this query: `$select` and `$expand`.
     pub(crate) fn options_for(&self, single_row: bool) -> Vec<(&'static str, String)> {
         let mut options = Vec::with_capacity(6);
-        self.for_each_option(single_row, |name, value| options.push((name, value.to_owned())));
+        self.for_each_option(single_row, |name, value| {
+            options.push((name, value.to_owned()))
+        });
         options
     }
 
