@@ -137,6 +137,8 @@ mod entity;
 mod error;
 mod field;
 mod lookup;
+pub mod query;
+pub mod request;
 mod response;
 mod row;
 mod text;

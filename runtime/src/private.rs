@@ -23,6 +23,7 @@ pub use crate::entity::{
     Entity, EntityMetadata, Payload, ResponseBody, extends_compatible, extends_compatible_type,
     kind_of,
 };
+pub use crate::query::Column as QueryColumn;
 pub use crate::row::{
     Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, check_status,
     finish_column, finish_field, first_error, read_annotation_or_other, read_column,

@@ -11,6 +11,11 @@ use crate::webapi_tables::{Account, Contact};
 
 /// The real-shaped page fixture.
 pub const PAGE: &str = include_str!("../fixtures/sessions.page.json");
+/// A `$batch` answer (a change set and a `GET`), CRLF line ends.
+pub const BATCH: &str = include_str!("../fixtures/batch.response.txt");
+/// The boundary of [`BATCH`].
+pub const BATCH_TYPE: &str =
+    "multipart/mixed; boundary=batchresponse_c1bd45c1-dd81-470d-b897-e965846aad2f";
 /// A row whose multi-target lookup comes without annotations.
 pub const NO_ANNOTATIONS: &str = include_str!("../fixtures/session.no-annotations.json");
 
@@ -200,6 +205,17 @@ pub fn delta_page<E: Entity + DeserializeOwned>(input: &[u8]) -> Result<(), Stri
         .map_err(|e| e.to_string())
 }
 
+/// Reads a `$batch` answer; if it reads, reads every part as a response too.
+pub fn batch(input: &[u8]) -> Result<(), String> {
+    let parts =
+        dataverse_model::request::read_batch_body(BATCH_TYPE, input).map_err(|e| e.to_string())?;
+    for part in parts {
+        let _ = dataverse_model::request::read_response::<()>(&part.response);
+        let _ = dataverse_model::request::read_response::<Page<Session>>(&part.response);
+    }
+    Ok(())
+}
+
 /// A decode target: its name and the check.
 pub type Target = (&'static str, fn(&[u8]) -> Result<(), String>);
 
@@ -213,6 +229,7 @@ pub const TARGETS: &[Target] = &[
     ("DeltaPage<Session>", delta_page::<Session>),
     ("Page<Account>", page::<Account>),
     ("Contact", row::<Contact>),
+    ("$batch answer", batch),
 ];
 
 /// The Web API reference bodies and the shapes seen in real environments
@@ -248,6 +265,7 @@ pub fn seeds() -> Vec<Vec<u8>> {
         PAGE.as_bytes().to_vec(),
         NO_ANNOTATIONS.as_bytes().to_vec(),
         ALL_KINDS.as_bytes().to_vec(),
+        BATCH.as_bytes().to_vec(),
     ];
     seeds.extend(WEBAPI.iter().map(|body| body.as_bytes().to_vec()));
     for row in page["value"].as_array().expect("the page fixture has rows") {

@@ -238,7 +238,7 @@ fn create_and_update_bodies() {
         serde_json::to_value(change.update_payload()).unwrap(),
         json!({
             "subject": "Renamed",
-            "regardingobjectid_account_msdyn_ocsession@odata.bind": null,
+            "regardingobjectid_account_msdyn_ocsession": null,
             "sample_channelnote": null
         })
     );
@@ -431,7 +431,7 @@ fn create_leaves_out_a_primary_key_without_value() {
     };
     assert_eq!(
         serde_json::to_value(new.create_payload()).unwrap(),
-        json!({"name": "Contoso", "revenue": null, "primarycontactid@odata.bind": null, "customertypecode": null})
+        json!({"name": "Contoso", "revenue": null, "primarycontactid": null, "customertypecode": null})
     );
     let id = guid("78914942-34cb-ed11-b596-0022481d68cd");
     for (key, body) in [

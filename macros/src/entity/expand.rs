@@ -59,8 +59,11 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let column_count = plans.len();
     let api = api(ident, &p);
 
+    let columns = super::columns::expand(entity, &krate);
+
     quote! {
         #item
+        #columns
 
         const _: () = {
             use #krate::__private as __dv;
@@ -154,8 +157,10 @@ pub fn fallback(entity: &Entity) -> TokenStream {
     let rust_name = ident.to_string();
     let api = api(ident, &p);
     let message = format!("`{ident}` has errors: fix the compile errors reported for it");
+    let columns = super::columns::expand(entity, &krate);
     quote! {
         #item
+        #columns
 
         const _: () = {
             use #krate::__private as __dv;
