@@ -311,3 +311,124 @@ fn the_server_stops_when_dropped() {
         "the port is closed"
     );
 }
+
+/// Sends a request the runtime built; the answer as an `http::Response` for the runtime to read.
+fn exchange(agent: &ureq::Agent, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
+    let response = agent.run(request).expect("the server answers");
+    let (parts, mut body) = response.into_parts();
+    let bytes = body.read_to_vec().unwrap_or_default();
+    http::Response::from_parts(parts, bytes)
+}
+
+#[test]
+fn the_workflow_with_the_runtime_request_builder() {
+    use dataverse_model::query::Query;
+    use dataverse_model::request::{IfMatch, ResponseError, Service, read_response};
+
+    let emulator = sales();
+    let savings = emulator
+        .seed(&BankAccount {
+            sample_bankaccountid: None,
+            sample_name: Some("Savings".into()),
+        })
+        .unwrap();
+    for subject in ["Chat 0", "Chat 1", "Chat 2"] {
+        emulator
+            .seed(&SalesSession {
+                subject: Field::Value(subject.into()),
+                regardingobjectid: Field::Value(SalesRegarding::SampleBankAccount(savings)),
+                ..SalesSession::default()
+            })
+            .unwrap();
+    }
+    let server = emulator.serve().unwrap();
+    let service = Service::new(&server.url()).unwrap();
+    let agent = client();
+
+    // the typed query, page by page: the runtime writes it, the emulator parses it
+    let c = SalesSession::COLUMNS;
+    let query = Query::<SalesSession>::new()
+        .filter(
+            c.regardingobjectid
+                .eq(savings)
+                .and(c.subject.starts_with("Chat")),
+        )
+        .order_by(c.subject.desc())
+        .include_annotations("*")
+        .max_page_size(2);
+    let mut sessions = Vec::new();
+    let mut request = service.retrieve_multiple(&query).unwrap();
+    loop {
+        let page: Page<SalesSession> = read_response(&exchange(&agent, request)).unwrap();
+        sessions.extend(page.value);
+        match page.next_link {
+            Some(link) => request = service.next_page(&query, &link).unwrap(),
+            None => break,
+        }
+    }
+    let subjects: Vec<_> = sessions.iter().map(|s| s.subject.clone()).collect();
+    assert_eq!(
+        subjects,
+        ["Chat 2", "Chat 1", "Chat 0"].map(|s| Field::Value(s.to_owned()))
+    );
+
+    // update with the etag; the stale etag is a PreconditionFailed
+    let mut first = sessions[0].clone();
+    let id = first.activityid.into_option().unwrap();
+    let etag = first.etag.clone().unwrap();
+    first.subject = Field::Value("Chat 2, followed up".into());
+    let update = service.update(id, &first, IfMatch::Etag(&etag)).unwrap();
+    read_response::<()>(&exchange(&agent, update)).unwrap();
+    let stale = service.update(id, &first, IfMatch::Etag(&etag)).unwrap();
+    match read_response::<()>(&exchange(&agent, stale)) {
+        Err(ResponseError::PreconditionFailed { error }) => {
+            assert_eq!(error.unwrap().code(), "0x80060882");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // create with a bind (the id read back from OData-EntityId), then delete it
+    let new = SalesSession {
+        subject: Field::Value("Opened from the bank account".into()),
+        regardingobjectid: Field::Value(SalesRegarding::SampleBankAccount(savings)),
+        ..SalesSession::default()
+    };
+    let created: Guid = read_response(&exchange(&agent, service.create(&new).unwrap())).unwrap();
+    // a lookup of several targets reads back only with its `lookuplogicalname` annotation,
+    // as from the service: retrieve with the query's `Prefer`
+    let annotated = Query::<SalesSession>::new().include_annotations("*");
+    let row: SalesSession = read_response(&exchange(
+        &agent,
+        service.retrieve_with(created, &annotated).unwrap(),
+    ))
+    .unwrap();
+    assert_eq!(
+        row.regardingobjectid,
+        Field::Value(SalesRegarding::SampleBankAccount(savings))
+    );
+    read_response::<()>(&exchange(
+        &agent,
+        service.delete::<SalesSession>(created, None).unwrap(),
+    ))
+    .unwrap();
+    match read_response::<SalesSession>(&exchange(
+        &agent,
+        service.retrieve::<SalesSession>(created).unwrap(),
+    )) {
+        Err(ResponseError::NotFound { .. }) => {}
+        other => panic!("{other:?}"),
+    }
+
+    // the bank account's delete cascades to its sessions
+    read_response::<()>(&exchange(
+        &agent,
+        service.delete::<BankAccount>(savings, None).unwrap(),
+    ))
+    .unwrap();
+    let page: Page<SalesSession> = read_response(&exchange(
+        &agent,
+        service.retrieve_multiple(&annotated).unwrap(),
+    ))
+    .unwrap();
+    assert!(page.value.is_empty());
+}
