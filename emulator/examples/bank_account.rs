@@ -1,10 +1,12 @@
-//! The requests workflow against the served emulator, with a real HTTP client: query the
-//! sessions regarding a bank account page by page, update one with its etag, create one with
-//! a bind, delete one, then delete the bank account and watch the Delete Cascade take its
-//! sessions.
+//! The requests workflow against the served emulator, with the runtime's typed query and
+//! sans-IO requests sent by a real HTTP client: query the sessions regarding a bank account
+//! page by page, update one with its etag, create one with a bind, delete one, then delete
+//! the bank account and watch the Delete Cascade take its sessions.
 //!
 //! `cargo run -p dataverse-model-emulator --example bank_account`
 
+use dataverse_model::query::Query;
+use dataverse_model::request::{IfMatch, Service, read_response};
 use dataverse_model::{Field, Guid, Page, dataverse_entity};
 use dataverse_model_emulator::Emulator;
 use dataverse_model_tests::session::SalesSession;
@@ -42,48 +44,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })?;
     }
     let server = emulator.serve()?;
-    let root = server.url();
-    println!("serving {root}");
+    println!("serving {}", server.url());
+    let service = Service::new(&server.url())?;
 
+    // any HTTP client sends the runtime's requests; this one is ureq
     let agent = ureq::Agent::new_with_config(
         ureq::Agent::config_builder()
             .http_status_as_error(false)
             .build(),
     );
-    let send = |method: &str, url: &str, headers: &[(&str, &str)], body: String| {
-        let mut request = http::Request::builder()
-            .method(method)
-            .uri(url)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json")
-            .header("OData-Version", "4.0");
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let mut response = agent.run(request.body(body.into_bytes())?)?;
-        let status = response.status().as_u16();
-        let location = response
-            .headers()
-            .get("OData-EntityId")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let text = response.body_mut().read_to_string()?;
-        Ok::<_, Box<dyn std::error::Error>>((status, location, text))
+    let send = |request: http::Request<Vec<u8>>| -> Result<http::Response<Vec<u8>>, ureq::Error> {
+        let (parts, mut body) = agent.run(request)?.into_parts();
+        Ok(http::Response::from_parts(parts, body.read_to_vec()?))
     };
-    let prefer = "odata.include-annotations=\"*\",odata.maxpagesize=2";
 
     // 1. the sessions regarding the bank account, two per page
-    let mut url = Some(format!(
-        "{root}msdyn_ocsessions?$select={}&$filter=_regardingobjectid_value%20eq%20{savings}&$orderby=subject",
-        SalesSession::select()
-    ));
+    let c = SalesSession::COLUMNS;
+    let query = Query::<SalesSession>::new()
+        .filter(c.regardingobjectid.eq(savings))
+        .order_by(c.subject.asc())
+        .include_annotations("*")
+        .max_page_size(2);
     let mut sessions = Vec::new();
-    while let Some(page_url) = url {
-        let (_, _, text) = send("GET", &page_url, &[("Prefer", prefer)], String::new())?;
-        let page: Page<SalesSession> = serde_json::from_str(&text)?;
+    let mut request = service.retrieve_multiple(&query)?;
+    loop {
+        let page: Page<SalesSession> = read_response(&send(request)?)?;
         println!("page of {} sessions", page.value.len());
         sessions.extend(page.value);
-        url = page.next_link;
+        match page.next_link {
+            Some(link) => request = service.next_page(&query, &link)?,
+            None => break,
+        }
     }
     for session in &sessions {
         println!(
@@ -98,37 +89,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let id = first.activityid.into_option().ok_or("no id")?;
     let etag = first.etag.clone().ok_or("no etag")?;
     first.subject = Field::Value("Chat 0, followed up".into());
-    let body = serde_json::to_string(&first.update_payload())?;
-    let row_url = format!("{root}msdyn_ocsessions({id})");
-    let (status, _, _) = send("PATCH", &row_url, &[("If-Match", &etag)], body.clone())?;
-    println!("update with the current etag: {status}");
-    let (status, _, text) = send("PATCH", &row_url, &[("If-Match", &etag)], body)?;
-    println!("update with the stale etag: {status} {text}");
+    read_response::<()>(&send(service.update(id, &first, IfMatch::Etag(&etag))?)?)?;
+    println!("update with the current etag: done");
+    let stale = read_response::<()>(&send(service.update(id, &first, IfMatch::Etag(&etag))?)?);
+    println!("update with the stale etag: {stale:?}");
 
-    // 3. create a session with a bind to the bank account
+    // 3. create a session with a bind to the bank account, 4. delete it
     let new = SalesSession {
         subject: Field::Value("Opened from the bank account".into()),
         regardingobjectid: Field::Value(SalesRegarding::SampleBankAccount(savings)),
         ..SalesSession::default()
     };
-    let body = serde_json::to_string(&new.create_payload())?;
-    let (status, location, _) = send("POST", &format!("{root}msdyn_ocsessions"), &[], body)?;
-    let created = location.ok_or("no OData-EntityId")?;
-    println!("create: {status}, {created}");
-
-    // 4. delete it
-    let (status, _, _) = send("DELETE", &created, &[], String::new())?;
-    println!("delete: {status}");
+    let created: Guid = read_response(&send(service.create(&new)?)?)?;
+    println!("created {created}");
+    read_response::<()>(&send(service.delete::<SalesSession>(created, None)?)?)?;
+    println!("deleted {created}");
 
     // 5. delete the bank account: Delete Cascade takes its sessions
-    let (status, _, _) = send(
-        "DELETE",
-        &format!("{root}sample_bankaccounts({savings})"),
-        &[],
-        String::new(),
-    )?;
+    read_response::<()>(&send(service.delete::<BankAccount>(savings, None)?)?)?;
     let left = emulator.rows("msdyn_ocsession").len();
-    println!("delete the bank account: {status}; sessions left: {left}");
+    println!("deleted the bank account; sessions left: {left}");
     for event in emulator.journal() {
         println!(
             "  cascade {} via {}: {:?} {} {}",
