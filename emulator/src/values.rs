@@ -72,6 +72,12 @@ pub(crate) fn read_write(
                 .columns
                 .push((column.logical_name, read_value(table, column, value)?));
         } else if let Some((column, target)) = table.navigation(key) {
+            // documented: a single-valued navigation property set to null clears the lookup
+            // (whichever target it points at); the runtime writes a cleared lookup this way
+            if value.is_null() {
+                write.lookups.push((column.logical_name, None));
+                continue;
+            }
             let Value::Object(related) = value else {
                 return Err(ErrorResponse::bad_request(format!(
                     "the navigation property '{key}' takes an object (deep insert) or `{key}@odata.bind`"

@@ -203,3 +203,40 @@ fn generated_ids_skip_ids_given_earlier() {
     assert_ne!(generated.to_string(), taken);
     assert_eq!(emulator.rows("msdyn_ocsession").len(), 2);
 }
+
+#[test]
+fn a_cleared_lookup_in_an_update_body_clears_it() {
+    use common::{Account, ReferentialRegarding, ReferentialSession};
+    use dataverse_model_emulator::Emulator;
+
+    let emulator = Emulator::new()
+        .table::<ReferentialSession>()
+        .table::<Account>();
+    let account = emulator
+        .seed(&Account {
+            accountid: None,
+            name: Some("Contoso".into()),
+        })
+        .unwrap();
+    let mut row = ReferentialSession {
+        subject: Some("about Contoso".into()),
+        regardingobjectid: Some(ReferentialRegarding::Account(account)),
+        ..Default::default()
+    };
+    let id = emulator.seed(&row).unwrap();
+    row.regardingobjectid = None;
+    // the runtime writes `"<navigation>": null`
+    let body = serde_json::to_value(row.update_payload()).unwrap();
+    let (status, _, error) = call(
+        &emulator,
+        "PATCH",
+        &format!("/msdyn_ocsessions({id})"),
+        &[],
+        Some(body),
+    );
+    assert_eq!(status, 204, "{error}");
+    assert_eq!(
+        emulator.row("msdyn_ocsession", id).unwrap()["_regardingobjectid_value"],
+        serde_json::Value::Null
+    );
+}
