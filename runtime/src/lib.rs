@@ -125,7 +125,9 @@ pub use column::{
     ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec, Money,
     PartyList, SlotOf,
 };
-pub use entity::{Entity, EntityMetadata, Payload, ResponseBody};
+pub use entity::{
+    Entity, EntityMetadata, Navigation, NavigationMetadata, Payload, RelatedRows, ResponseBody,
+};
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
 pub use lookup::{

@@ -20,12 +20,13 @@ pub use crate::column::{
     ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec, Presence, SlotOf, skip,
 };
 pub use crate::entity::{
-    Entity, EntityMetadata, Payload, ResponseBody, extends_compatible, extends_compatible_type,
-    kind_of,
+    Entity, EntityMetadata, Navigation, NavigationMetadata, NavigationVisitor, Payload,
+    ResponseBody, extends_compatible, extends_compatible_type, kind_of, read_navigation,
+    read_navigation_annotation,
 };
 pub use crate::row::{
-    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, check_status,
-    finish_column, finish_field, first_error, read_annotation_or_other, read_column,
+    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, annotated_property,
+    check_status, finish_column, finish_field, first_error, read_annotation_or_other, read_column,
     read_column_annotation, read_etag, read_etag_into, read_other_annotation, split_annotation,
     write_formatted_values,
 };

@@ -31,6 +31,7 @@ const FIELD_KEYS: &[&str] = &[
     MONEY,
     FORMATTED_VALUES,
     ETAG,
+    NAVIGATION,
 ];
 
 /// Skips the rest of a `key = value` whose key was rejected, so parsing goes on.
@@ -141,6 +142,7 @@ pub struct FieldAttrs {
     pub column: ColumnAttrs,
     pub formatted_values: Option<Span>,
     pub etag: Option<Span>,
+    pub navigation: Option<syn::LitStr>,
 }
 
 fn parse_u32(input: ParseStream) -> syn::Result<(u32, Span)> {
@@ -190,6 +192,7 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 MAX => once(cx, &mut c.max, parse_number(meta.value()?)?, &meta, kind),
                 FORMATTED_VALUES => once(cx, &mut out.formatted_values, span, &meta, kind),
                 ETAG => once(cx, &mut out.etag, span, &meta, kind),
+                NAVIGATION => once(cx, &mut out.navigation, meta.value()?.parse()?, &meta, kind),
                 _ => {
                     cx.error_spanned_by(
                         &meta.path,

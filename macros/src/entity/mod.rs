@@ -13,7 +13,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ctxt::Ctxt;
-use ast::{Column, Entity, EntityField, FieldRole, Wrapper};
+use ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     // syn parses what the macro reads, without the doc comments
@@ -63,6 +63,11 @@ fn parse(
                         FieldRole::FormattedValues
                     } else if attrs.etag.is_some() {
                         FieldRole::Etag
+                    } else if let Some(name) = attrs.navigation {
+                        FieldRole::Navigation(Box::new(NavigationField {
+                            name,
+                            ty: field.ty.clone(),
+                        }))
                     } else {
                         let (wrapper, value_ty) = unwrap_type(&field.ty);
                         FieldRole::Column(Box::new(Column {

@@ -25,6 +25,7 @@ pub use decimal::Money;
 pub use json_text::Key;
 pub(crate) use json_text::OptionalText;
 pub use lookup::LookupCodec;
+pub(crate) use lookup::{BIND, BindKey, BindPath, parse_bind_path};
 pub use metadata::ColumnMetadata;
 pub use party::PartyList;
 
@@ -105,11 +106,25 @@ pub trait ColumnCodec<T> {
     /// The lookup behind a lookup column.
     const LOOKUP: Option<&'static LookupMetadata> = None;
 
+    /// True when the value travels in `_<col>_value` (a lookup), whose plain name `<col>` is
+    /// then its navigation property; false when it travels in `<col>`.
+    const VALUE_PROPERTY: bool = false;
+
     /// What the reader gathers for this column while walking the response's properties.
     type Slot: Default;
 
-    /// Reads the column's property (`<col>`, or `_<col>_value` for a lookup).
+    /// Reads the column's value property (`<col>`, or `_<col>_value` for a lookup).
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error>;
+
+    /// Reads the column's other property: `_<col>_value` of a plain column (skipped), or the
+    /// navigation property `<col>` of a lookup.
+    fn read_other_property<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = slot;
+        skip(map)
+    }
 
     /// Reads an annotation of the column's property; returns false when not this type's.
     fn read_annotation<'de, A: MapAccess<'de>>(

@@ -12,8 +12,8 @@ mod visitor;
 mod write;
 
 pub use annotation::{
-    FORMATTED_VALUE, read_annotation_or_other, read_etag, read_etag_into, read_other_annotation,
-    split_annotation,
+    FORMATTED_VALUE, annotated_property, read_annotation_or_other, read_etag, read_etag_into,
+    read_other_annotation, split_annotation,
 };
 pub use formatted::FormattedValues;
 pub use operation::Operation;

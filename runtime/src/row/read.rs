@@ -5,14 +5,24 @@ use serde::de::{self, MapAccess};
 use super::Wrap;
 use crate::column::{CodecOf, ColumnCodec, ColumnValue, SlotOf, column_error};
 
-/// Reads a column's property into its slot, naming the column in any error.
+/// Reads property `key` of a column (`<col>` or `_<col>_value`) into its slot, naming the
+/// column in any error. Only the column's value property holds its value: the plain name of
+/// a lookup is its navigation property (an expanded row), never the lookup's id.
 #[inline]
 pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
     slot: &mut SlotOf<T>,
     column: &'static str,
+    key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    CodecOf::<T>::read(slot, &mut ColumnMap { inner: map, column })
+    let map = &mut ColumnMap { inner: map, column };
+    // the generated match sends only `<col>` and `_<col>_value` here: their lengths differ
+    let value_form = key.len() != column.len();
+    if value_form == CodecOf::<T>::VALUE_PROPERTY {
+        CodecOf::<T>::read(slot, map)
+    } else {
+        CodecOf::<T>::read_other_property(slot, map)
+    }
 }
 
 /// Reads an annotation of a column's property; false when the column type does not use it.
