@@ -122,11 +122,12 @@ pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
 pub use column::{
-    ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec, Money,
-    PartyList, SlotOf,
+    ActivityParty, ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec,
+    Money, ParticipationType, PartyList, PartyRef, SlotOf,
 };
 pub use entity::{
-    Entity, EntityMetadata, Navigation, NavigationMetadata, Payload, RelatedRows, ResponseBody,
+    ActivityPartiesBody, Entity, EntityMetadata, Navigation, NavigationMetadata, Payload,
+    RelatedRows, ResponseBody,
 };
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;

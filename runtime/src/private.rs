@@ -17,7 +17,8 @@ pub use crate::{
 };
 
 pub use crate::column::{
-    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec, Presence, SlotOf, skip,
+    ActivityParties, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec,
+    Presence, SlotOf, skip,
 };
 pub use crate::entity::{
     Entity, EntityMetadata, Navigation, NavigationMetadata, NavigationVisitor, Payload,

@@ -480,3 +480,134 @@ fn navigation_metadata_is_recorded_and_rows_round_trip_through_the_response_shap
     assert_eq!(serde_json::from_str::<Account>(&rendered).unwrap(), account);
     assert!(account.validate(Operation::Update).is_ok());
 }
+
+mod parties {
+    use super::{fixture, json_of};
+    use dataverse_model::{ActivityParty, Entity, Guid, ParticipationType, PartyList, PartyRef};
+    use dataverse_model_tests::session::Session;
+    use serde_json::Value;
+
+    /// Before: the 10 party-list columns of Session never carried data.
+    #[test]
+    fn party_lists_read_their_parties_from_the_activity_parties_expansion() {
+        let session: Session =
+            serde_json::from_str(&fixture("../session.activity-parties.response.json")).unwrap();
+        let from = session.from.as_ref().unwrap();
+        assert_eq!(from.parties.len(), 1);
+        assert_eq!(
+            from.parties[0].party,
+            Some(PartyRef::SystemUser(Guid::from_u128(0xb1)))
+        );
+        assert_eq!(
+            from.parties[0].address_used.as_deref(),
+            Some("agent@contoso.com")
+        );
+        assert_eq!(from.parties[0].participation, ParticipationType::Sender);
+        assert_eq!(
+            session.to.as_ref().unwrap().parties[0].party,
+            Some(PartyRef::Contact(Guid::from_u128(0xb2)))
+        );
+        let cc = &session.cc.as_ref().unwrap().parties[0];
+        assert_eq!(
+            (cc.party.as_ref(), cc.address_used.as_deref()),
+            (None, Some("unresolved@example.com"))
+        );
+        assert_eq!(
+            session.customers.as_ref().unwrap().parties[0].party,
+            Some(PartyRef::Account(Guid::from_u128(0xb5)))
+        );
+        for empty in [
+            &session.bcc,
+            &session.organizer,
+            &session.partners,
+            &session.resources,
+        ] {
+            assert_eq!(empty.as_ref().map(|l| l.parties.len()), Some(0));
+        }
+        // the row round-trips through the response shape (the owner party, type 9, has no column)
+        let rendered = serde_json::to_string(&session.response_body()).unwrap();
+        let again: Session = serde_json::from_str(&rendered).unwrap();
+        assert_eq!(again, session);
+        // without the expansion the columns are absent
+        let plain: Session = serde_json::from_str(r#"{"subject": "x"}"#).unwrap();
+        assert_eq!(plain.from, None);
+    }
+
+    #[test]
+    fn party_lists_write_the_documented_shape_with_their_columns_types() {
+        let contact = |n: u128| PartyRef::Contact(Guid::from_u128(n));
+        let session = Session {
+            subject: Some("Follow-up".into()),
+            cc: Some(PartyList::new(vec![ActivityParty::new(
+                contact(0xa30d4045),
+                // the column's type wins: `cc` writes CcRecipient
+                ParticipationType::ToRecipient,
+            )])),
+            to: Some(PartyList::new(vec![ActivityParty::new(
+                contact(0x1dcdda07),
+                ParticipationType::ToRecipient,
+            )])),
+            ..Session::default()
+        };
+        let body = serde_json::to_value(session.create_payload()).unwrap();
+        assert_eq!(
+            body["msdyn_ocsession_activity_parties"],
+            serde_json::json!([
+                {"partyid_contact@odata.bind": "/contacts(00000000-0000-0000-0000-0000a30d4045)", "participationtypemask": 3},
+                {"partyid_contact@odata.bind": "/contacts(00000000-0000-0000-0000-00001dcdda07)", "participationtypemask": 2}
+            ])
+        );
+        assert_eq!(body["subject"], "Follow-up");
+        let update = serde_json::to_value(session.update_payload()).unwrap();
+        assert!(
+            update.get("msdyn_ocsession_activity_parties").is_none(),
+            "{update}"
+        );
+
+        // the documented PUT body, binds written with the leading `/` (the service takes both)
+        let reference = json_of(&fixture("activityparty-put-collection.request.json"));
+        let documented = Session {
+            cc: Some(PartyList::new(vec![ActivityParty::new(
+                PartyRef::Contact("a30d4045-fc46-e711-8115-e0071b66df51".parse().unwrap()),
+                ParticipationType::CcRecipient,
+            )])),
+            to: Some(PartyList::new(vec![ActivityParty::new(
+                PartyRef::Contact("1dcdda07-3a39-e711-8145-e0071b6a2001".parse().unwrap()),
+                ParticipationType::ToRecipient,
+            )])),
+            ..Session::default()
+        };
+        let mut written = serde_json::to_value(documented.activity_parties_body()).unwrap();
+        for party in written["value"].as_array_mut().unwrap() {
+            let bind = party.get_mut("partyid_contact@odata.bind").unwrap();
+            *bind = Value::String(bind.as_str().unwrap().trim_start_matches('/').to_owned());
+        }
+        assert_eq!(written, reference);
+        // and it reads back as parties
+        let read: Vec<ActivityParty> = serde_json::from_value(reference["value"].clone()).unwrap();
+        assert_eq!(read[0].participation, ParticipationType::CcRecipient);
+        assert_eq!(read[1].party, documented.to.unwrap().parties[0].party);
+    }
+
+    #[test]
+    fn a_party_collection_of_the_wrong_shape_is_an_error_naming_it() {
+        let error = serde_json::from_str::<Session>(
+            r#"{"msdyn_ocsession_activity_parties": {"participationtypemask": 1}}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("invalid type: map, expected navigation `msdyn_ocsession_activity_parties`: an array of activity parties"),
+            "{error}"
+        );
+        let error = serde_json::from_str::<Session>(
+            r#"{"msdyn_ocsession_activity_parties": [{"_partyid_value": "00000000-0000-0000-0000-000000000001"}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("navigation `msdyn_ocsession_activity_parties`: column `"),
+            "{error}"
+        );
+    }
+}

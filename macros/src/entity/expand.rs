@@ -414,7 +414,7 @@ fn expand_deserialize(
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
         let (s, name, ty, wrap) = (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __error))
+        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &__parties, &mut __error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
@@ -452,6 +452,7 @@ fn expand_deserialize(
                     fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error> {
                         #(#slots)*
                         #(#navigation_slots)*
+                        let mut __parties = #p::ActivityParties::default();
                         #formatted_local
                         #etag_local
                         while let ::core::option::Option::Some(__key) =
@@ -471,7 +472,7 @@ fn expand_deserialize(
                                         };
                                         #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
                                     }
-                                    ::core::option::Option::None => #p::skip(&mut __map),
+                                    ::core::option::Option::None => __parties.read_or_skip(__DV_METADATA.logical_name, __other, &mut __map),
                                 },
                             };
                             __step?;

@@ -27,7 +27,8 @@ pub(crate) use json_text::OptionalText;
 pub use lookup::LookupCodec;
 pub(crate) use lookup::{BIND, BindKey, BindPath, parse_bind_path};
 pub use metadata::ColumnMetadata;
-pub use party::PartyList;
+pub use party::{ActivityParties, ActivityParty, ParticipationType, PartyList, PartyRef};
+pub(crate) use party::{PartyBody, PartyResponse};
 
 /// What a column holds, as Dataverse types it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -138,6 +139,25 @@ pub trait ColumnCodec<T> {
 
     /// Turns what was gathered into the value.
     fn finish(slot: Self::Slot, column: &'static str) -> Result<Presence<T>, String>;
+
+    /// Turns what was gathered into the value, given what the row gathered for all its
+    /// columns (a party list takes its parties from the row's activity parties).
+    #[inline]
+    fn finish_in_row(
+        slot: Self::Slot,
+        column: &'static str,
+        parties: &ActivityParties,
+    ) -> Result<Presence<T>, String> {
+        let _ = parties;
+        Self::finish(slot, column)
+    }
+
+    /// The value as a party list, for a [`PartyList`] column (written by the row writers
+    /// into the activity's party collection).
+    fn party_list(value: &T) -> Option<&PartyList> {
+        let _ = value;
+        None
+    }
 
     /// Writes the column (key and value) into a request body.
     fn write<M: SerializeMap>(value: &T, column: &'static str, map: &mut M)

@@ -11,6 +11,7 @@ use crate::{Guid, RelationshipMetadata, ValidationErrors};
 mod body;
 mod checks;
 mod navigation;
+mod parties;
 
 pub use body::{Payload, ResponseBody};
 pub use checks::{extends_compatible, extends_compatible_type, kind_of};
@@ -19,6 +20,8 @@ pub use navigation::{
     Navigation, NavigationMetadata, NavigationVisitor, RelatedRows, read_navigation,
     read_navigation_annotation,
 };
+pub use parties::ActivityPartiesBody;
+use parties::write_parties;
 
 /// `'static` description of a table as one struct declares it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -160,6 +163,7 @@ pub trait Entity: Sized {
         self.visit_columns(&mut writer);
         writer.result?;
         if operation == Operation::Create {
+            write_parties(self, false, map)?;
             let mut writer = CreateWriter {
                 map,
                 result: Ok(()),
@@ -189,6 +193,7 @@ pub trait Entity: Sized {
         };
         self.visit_columns(&mut writer);
         writer.result?;
+        write_parties(self, true, map)?;
         let mut writer = ResponseNavigationWriter {
             map,
             result: Ok(()),
@@ -232,6 +237,13 @@ pub trait Entity: Sized {
     /// ```
     fn response_body(&self) -> ResponseBody<'_, Self> {
         ResponseBody { row: self }
+    }
+
+    /// The body of `PUT <entity set>(<id>)/<table>_activity_parties`, which replaces the
+    /// parties of an existing activity (an update body cannot carry them): every party of
+    /// the party-list columns, each with its column's participation type.
+    fn activity_parties_body(&self) -> ActivityPartiesBody<'_, Self> {
+        ActivityPartiesBody { row: self }
     }
 
     /// The body of a create request (`POST`).

@@ -3,7 +3,7 @@
 use serde::de::{self, MapAccess};
 
 use super::Wrap;
-use crate::column::{CodecOf, ColumnCodec, ColumnValue, SlotOf, column_error};
+use crate::column::{ActivityParties, CodecOf, ColumnCodec, ColumnValue, SlotOf, column_error};
 
 /// Reads property `key` of a column (`<col>` or `_<col>_value`) into its slot, naming the
 /// column in any error. Only the column's value property holds its value: the plain name of
@@ -40,8 +40,9 @@ pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
 pub fn finish_column<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
+    parties: &ActivityParties,
 ) -> Result<W::Out, E> {
-    CodecOf::<T>::finish(slot, column)
+    CodecOf::<T>::finish_in_row(slot, column, parties)
         .and_then(|read| W::finish(read, column))
         .map_err(|message| E::custom(crate::DecodeError::new(column, message)))
 }
@@ -80,9 +81,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for ColumnMap<'_, A> {
 pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
+    parties: &ActivityParties,
     error: &mut Option<E>,
 ) -> Option<W::Out> {
-    match finish_column::<T, W, E>(slot, column) {
+    match finish_column::<T, W, E>(slot, column, parties) {
         Ok(out) => Some(out),
         Err(e) => {
             error.get_or_insert(e);
