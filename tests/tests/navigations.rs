@@ -1,10 +1,13 @@
 //! Navigations (`$expand`, deep insert, collection binds) and binds read back, against the
 //! documented Web API bodies in `tests/fixtures/webapi/` (issue 12, part B).
 
-use dataverse_model::{Entity, Guid, Lookup, Operation, RelatedRows, dataverse_entity, lookup};
+use dataverse_model::{Entity, Guid, Lookup, Operation, RelatedRows};
+use dataverse_model_tests::accounts::{
+    Account, AccountFourthCoffee, AccountLookupOnly, Contact, Currency, Customer,
+    InitializedAccount, NewContact, Opportunity, ParentAccount, PrimaryContact, Task,
+};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
-use time::OffsetDateTime;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/fixtures/webapi/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -13,141 +16,6 @@ fn fixture(name: &str) -> String {
 
 fn json_of(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
-}
-
-lookup! {
-    /// An account's primary contact.
-    #[lookup(column = "primarycontactid")]
-    pub enum PrimaryContact {
-        #[target(entity_set = "contacts")]
-        Contact = "contact",
-    }
-}
-
-lookup! {
-    /// An account's parent account.
-    #[lookup(column = "parentaccountid")]
-    pub enum ParentAccount {
-        #[target(entity_set = "accounts")]
-        Account = "account",
-    }
-}
-
-lookup! {
-    /// A row's currency.
-    #[lookup(column = "transactioncurrencyid")]
-    pub enum Currency {
-        #[target(entity_set = "transactioncurrencies")]
-        TransactionCurrency = "transactioncurrency",
-    }
-}
-
-lookup! {
-    /// An opportunity's customer: one navigation per target.
-    #[lookup(column = "customerid")]
-    pub enum Customer {
-        #[target(entity_set = "accounts")]
-        Account = "account",
-        #[target(entity_set = "contacts")]
-        Contact = "contact",
-    }
-}
-
-/// `task`, as the samples select it.
-#[dataverse_entity(logical_name = "task", entity_set = "tasks", primary_id = "activityid")]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Task {
-    pub activityid: Option<Guid>,
-    pub subject: Option<String>,
-    pub description: Option<String>,
-    pub scheduledstart: Option<OffsetDateTime>,
-    pub scheduledend: Option<OffsetDateTime>,
-    pub scheduleddurationminutes: Option<i32>,
-    #[dataverse(etag)]
-    pub etag: Option<String>,
-}
-
-/// `contact`, with its own tasks (nested expansion and deep insert).
-#[dataverse_entity(
-    logical_name = "contact",
-    entity_set = "contacts",
-    primary_id = "contactid"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Contact {
-    pub contactid: Option<Guid>,
-    pub firstname: Option<String>,
-    pub lastname: Option<String>,
-    pub fullname: Option<String>,
-    pub jobtitle: Option<String>,
-    #[dataverse(money)]
-    pub annualincome: Option<Decimal>,
-    pub transactioncurrencyid: Option<Currency>,
-    #[dataverse(navigation = "Contact_Tasks")]
-    pub tasks: RelatedRows<Task>,
-    #[dataverse(etag)]
-    pub etag: Option<String>,
-}
-
-/// `account` with its primary contact both as a lookup and as a navigation.
-#[dataverse_entity(
-    logical_name = "account",
-    entity_set = "accounts",
-    primary_id = "accountid"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Account {
-    pub accountid: Option<Guid>,
-    pub name: Option<String>,
-    pub telephone1: Option<String>,
-    pub primarycontactid: Option<PrimaryContact>,
-    #[dataverse(navigation = "primarycontactid")]
-    pub primarycontact: Option<Box<Contact>>,
-    #[dataverse(navigation = "Account_Tasks")]
-    pub tasks: RelatedRows<Task>,
-    #[dataverse(etag)]
-    pub etag: Option<String>,
-}
-
-/// `account` with the lookup only: an expanded navigation it does not declare is skipped.
-#[dataverse_entity(
-    logical_name = "account",
-    entity_set = "accounts",
-    primary_id = "accountid"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct AccountLookupOnly {
-    pub accountid: Option<Guid>,
-    pub name: Option<String>,
-    pub primarycontactid: Option<PrimaryContact>,
-}
-
-/// What `InitializeFrom` returns for a new account: binds, not `_x_value` properties.
-#[dataverse_entity(
-    logical_name = "account",
-    entity_set = "accounts",
-    primary_id = "accountid"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct InitializedAccount {
-    pub accountid: Option<Guid>,
-    pub parentaccountid: Option<ParentAccount>,
-    pub transactioncurrencyid: Option<Currency>,
-    pub address1_line1: Option<String>,
-    pub address1_city: Option<String>,
-    pub address1_country: Option<String>,
-}
-
-/// `opportunity`: a multi-target lookup bound through a per-target navigation.
-#[dataverse_entity(
-    logical_name = "opportunity",
-    entity_set = "opportunities",
-    primary_id = "opportunityid"
-)]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Opportunity {
-    pub opportunityid: Option<Guid>,
-    pub customerid: Option<Customer>,
 }
 
 fn id(text: &str) -> Guid {
@@ -321,33 +189,6 @@ fn deep_insert_writes_the_documented_body() {
         json!({"name": "Fourth Coffee"}),
         "an update carries no deep insert"
     );
-}
-
-/// The deep-insert sample's contact (`annualincome` as the sample writes it: an integer).
-#[dataverse_entity(
-    logical_name = "contact",
-    entity_set = "contacts",
-    primary_id = "contactid"
-)]
-pub struct NewContact {
-    pub firstname: Option<String>,
-    pub lastname: Option<String>,
-    pub jobtitle: Option<String>,
-    pub annualincome: Option<i32>,
-    #[dataverse(navigation = "Contact_Tasks")]
-    pub tasks: RelatedRows<Task>,
-}
-
-/// The deep-insert sample's account.
-#[dataverse_entity(
-    logical_name = "account",
-    entity_set = "accounts",
-    primary_id = "accountid"
-)]
-pub struct AccountFourthCoffee {
-    pub name: Option<String>,
-    #[dataverse(navigation = "primarycontactid")]
-    pub primarycontact: Option<Box<NewContact>>,
 }
 
 #[test]

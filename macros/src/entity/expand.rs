@@ -414,7 +414,7 @@ fn expand_deserialize(
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
         let (s, name, ty, wrap) = (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &__parties, &mut __error))
+        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __parties, &mut __error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;

@@ -146,7 +146,7 @@ pub trait ColumnCodec<T> {
     fn finish_in_row(
         slot: Self::Slot,
         column: &'static str,
-        parties: &ActivityParties,
+        parties: &mut ActivityParties,
     ) -> Result<Presence<T>, String> {
         let _ = parties;
         Self::finish(slot, column)

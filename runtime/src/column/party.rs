@@ -197,13 +197,15 @@ impl ActivityParties {
         }
     }
 
-    /// The parties of `column`'s participation type.
-    fn of_column(&self, column: &str) -> Presence<PartyList> {
-        let (Some(parties), Some(kind)) = (&self.0, ParticipationType::of_column(column)) else {
+    /// Takes the parties of `column`'s participation type (moved, not copied: each type
+    /// belongs to one column).
+    fn take_for_column(&mut self, column: &str) -> Presence<PartyList> {
+        let (Some(parties), Some(kind)) = (&mut self.0, ParticipationType::of_column(column))
+        else {
             return Presence::Absent;
         };
-        let parties = parties.iter().filter(|p| p.participation == kind).cloned();
-        Presence::Value(PartyList::new(parties.collect()))
+        let taken = parties.extract_if(.., |p| p.participation == kind);
+        Presence::Value(PartyList::new(taken.collect()))
     }
 }
 
@@ -376,9 +378,9 @@ impl ColumnCodec<PartyList> for PartyList {
     fn finish_in_row(
         _: (),
         column: &'static str,
-        parties: &ActivityParties,
+        parties: &mut ActivityParties,
     ) -> Result<Presence<Self>, String> {
-        Ok(parties.of_column(column))
+        Ok(parties.take_for_column(column))
     }
     // the row writers write every party list at once, into `<table>_activity_parties`
     #[inline]

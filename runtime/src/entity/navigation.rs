@@ -257,6 +257,22 @@ impl<T> RelatedRows<T> {
     }
 }
 
+impl<T: Entity> RelatedRows<T> {
+    /// `"<name>@odata.bind": ["/<entity set>(<id>)", ...]` for the rows to associate.
+    fn write_binds<M: SerializeMap>(
+        &self,
+        name: &'static str,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
+        if self.associate.is_empty() {
+            return Ok(());
+        }
+        let set = T::METADATA.entity_set;
+        let paths = |id: &Guid| BindPath(set, *id);
+        map.serialize_entry(&BindKey(name), &Seq(&self.associate, paths))
+    }
+}
+
 impl<T: Entity + DeserializeOwned> Navigation for RelatedRows<T> {
     type Related = T;
     const COLLECTION: bool = true;
@@ -301,12 +317,7 @@ impl<T: Entity + DeserializeOwned> Navigation for RelatedRows<T> {
         if !self.rows.is_empty() {
             map.serialize_entry(name, &Seq(&self.rows, Entity::create_payload))?;
         }
-        if !self.associate.is_empty() {
-            let set = T::METADATA.entity_set;
-            let paths = |id: &Guid| BindPath(set, *id);
-            map.serialize_entry(&BindKey(name), &Seq(&self.associate, paths))?;
-        }
-        Ok(())
+        self.write_binds(name, map)
     }
 
     fn write_response<M: SerializeMap>(
@@ -318,7 +329,8 @@ impl<T: Entity + DeserializeOwned> Navigation for RelatedRows<T> {
         if let Some(link) = &self.next_link {
             map.serialize_entry(&NextLinkKey(name), link)?;
         }
-        Ok(())
+        // a service response has none; written so a row read from a request body keeps them
+        self.write_binds(name, map)
     }
 }
 

@@ -40,7 +40,7 @@ pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
 pub fn finish_column<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
-    parties: &ActivityParties,
+    parties: &mut ActivityParties,
 ) -> Result<W::Out, E> {
     CodecOf::<T>::finish_in_row(slot, column, parties)
         .and_then(|read| W::finish(read, column))
@@ -81,7 +81,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for ColumnMap<'_, A> {
 pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
-    parties: &ActivityParties,
+    parties: &mut ActivityParties,
     error: &mut Option<E>,
 ) -> Option<W::Out> {
     match finish_column::<T, W, E>(slot, column, parties) {
