@@ -204,8 +204,13 @@ impl ActivityParties {
         else {
             return Presence::Absent;
         };
-        let taken = parties.extract_if(.., |p| p.participation == kind);
-        Presence::Value(PartyList::new(taken.collect()))
+        // sized exactly: a party row is large, and a column usually holds one or two
+        let count = parties.iter().filter(|p| p.participation == kind).count();
+        let mut taken = Vec::with_capacity(count);
+        if count > 0 {
+            taken.extend(parties.extract_if(.., |p| p.participation == kind));
+        }
+        Presence::Value(PartyList::new(taken))
     }
 }
 
