@@ -1,10 +1,17 @@
 //! Procedural macros of `dataverse-model`. Use them through the `dataverse-model` crate,
 //! which re-exports them: `choice!` and `lookup!` are `macro_rules!` wrappers there that pass
 //! the runtime's path (`$crate`) in, so renamed dependencies work.
+//!
+//! Each macro has the same shape (`ctxt::expand_or_fallback`): parse into its own model
+//! (`ast.rs`, `attr.rs`, keys through `keys.rs`), validate (`valid.rs`), then expand the valid
+//! model (`expand.rs`) or emit every error beside a fallback.
+
+#![forbid(unsafe_code)]
 
 mod choice;
 mod ctxt;
 mod entity;
+mod keys;
 mod lookup;
 #[cfg(test)]
 mod no_panic_tests;

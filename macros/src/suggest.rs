@@ -23,7 +23,7 @@ pub fn closest<'a>(unknown: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// `unknown `kind` key `x`; did you mean `y`?` or, with no close candidate, the list.
+/// `unknown <kind> `x`; did you mean `y`?` or, with no close candidate, the list.
 pub fn unknown_key_message(kind: &str, unknown: &str, candidates: &[&str]) -> String {
     match closest(unknown, candidates) {
         Some(best) => format!("unknown {kind} `{unknown}`; did you mean `{best}`?"),

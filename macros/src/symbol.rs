@@ -1,7 +1,5 @@
 //! Every attribute keyword the macros accept, in one place.
 
-// keywords of macros still being built are unused for now
-
 // `#[choice(...)]`
 pub const CHOICE: &str = "choice";
 pub const NAME: &str = "name";
@@ -18,6 +16,7 @@ pub const STATE: &str = "state";
 // `#[lookup(...)]` and `#[target(...)]`
 pub const LOOKUP: &str = "lookup";
 pub const COLUMN: &str = "column";
+pub const TABLE: &str = "table";
 pub const NAVIGATION: &str = "navigation";
 pub const TARGET: &str = "target";
 pub const ENTITY_SET: &str = "entity_set";

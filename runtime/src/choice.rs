@@ -138,9 +138,9 @@ impl ChoiceMetadata {
 /// Decoding never fails: a value no layer declares is kept in the fallback variant and
 /// written back unchanged. Equality and hashing are by [`value`](Choice::value).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a `choice!` type (nor another supported Dataverse column type)",
+    message = "`{Self}` is not a `choice!` type",
     label = "not a choice",
-    note = "declare choices with `choice!`; a column may also be `String`, `i32`, `i64`, `f64`, `bool`, `rust_decimal::Decimal`, `Money`, `Guid`, `time::OffsetDateTime`, `time::Date`, a `lookup!` type or `Choices<C>`"
+    note = "declare choices with `choice!`; for a reference `&C`, call the method on the value (`*c`)"
 )]
 pub trait Choice: Copy + Eq + Hash + fmt::Debug + 'static {
     /// The choice's options and layers.

@@ -3,8 +3,15 @@
 //! one call per option or target (instead of struct literals naming every field and path)
 //! keeps builds fast. Reached through [`__private`](crate::__private); not public API.
 
+use serde::de::{self, MapAccess};
+
+use crate::column::ActivityParties;
+use crate::entity::extends_compatible;
+use crate::row::{ColumnVisitor, Wrap, finish_field, read_column, read_column_annotation};
+use crate::text::const_str_eq;
 use crate::{
-    CascadeConfiguration, CascadeType, LocalizedLabel, OptionMetadata, RelationshipMetadata,
+    CascadeConfiguration, CascadeType, ChoiceMetadata, ColumnCodec, ColumnKind, ColumnMetadata,
+    ColumnValue, LocalizedLabel, LookupMetadata, OptionMetadata, RelationshipMetadata, SlotOf,
     TargetMetadata,
 };
 
@@ -77,6 +84,217 @@ pub const fn related(
             system,
         }),
         ..target
+    }
+}
+
+/// A lookup layer: column `column` of table `table` (both inherited by extensions).
+pub const fn lookup(
+    column: &'static str,
+    table: &'static str,
+    navigation_pattern: Option<&'static str>,
+    layer: &'static str,
+    targets: &'static [TargetMetadata],
+    base: Option<&'static LookupMetadata>,
+) -> LookupMetadata {
+    LookupMetadata {
+        column,
+        table,
+        navigation_pattern,
+        layer,
+        targets,
+        base,
+    }
+}
+
+/// A column of Rust type `T` (its kind, choice and lookup) named `logical_name`, held by
+/// field `field`, without constraints.
+pub const fn column(
+    logical_name: &'static str,
+    field: &'static str,
+    of: ColumnType,
+) -> ColumnMetadata {
+    ColumnMetadata {
+        choice: of.choice,
+        lookup: of.lookup,
+        ..ColumnMetadata::new(logical_name, field, of.kind)
+    }
+}
+
+/// What a column's Rust type says about the column.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnType {
+    /// The column kind.
+    pub kind: ColumnKind,
+    /// The choice behind a choice or multi-select column.
+    pub choice: Option<&'static ChoiceMetadata>,
+    /// The lookup behind a lookup column.
+    pub lookup: Option<&'static LookupMetadata>,
+}
+
+impl ColumnType {
+    /// Whether this type may stand for `base`'s column in an extension.
+    pub const fn fits_base(self, base: &ColumnMetadata) -> bool {
+        extends_compatible(base, self.kind, self.choice, self.lookup)
+    }
+}
+
+/// The one gate through which `#[dataverse_entity]` code names a field's column type `Self`
+/// (held in presence wrapper `W`): every generated use is an item of this trait, so an
+/// unsupported type fails the same obligation at the same span everywhere, and rustc reports
+/// it once, at the field's type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a supported Dataverse column type",
+    label = "unsupported column type",
+    note = "supported: `String`, `i32`, `i64`, `f64`, `bool`, `Decimal`, `Money`, `Guid`, `OffsetDateTime`, `Date`, `choice!` and `lookup!` types and `Choices<C>`, each bare, in `Option<T>` or in `Field<T>`"
+)]
+pub trait FieldType<W>: Sized {
+    /// The column's kind, choice and lookup.
+    const TYPE: ColumnType;
+    /// What the reader gathers for the column.
+    type Slot: Default;
+    /// The field's type (`T`, `Option<T>` or `Field<T>`).
+    type Out;
+    /// Reads the column's property `key` (`<col>` or `_<col>_value`), naming the column in
+    /// any error.
+    fn read<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        column: &'static str,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// Reads an annotation of the column's property; false when not this type's.
+    fn read_annotation<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        annotation: &str,
+        column: &'static str,
+        map: &mut A,
+    ) -> Result<bool, A::Error>;
+    /// The field value (a party list takes its parties from the row's); on error records the
+    /// first one and gives `None`.
+    fn finish<E: de::Error>(
+        slot: Self::Slot,
+        column: &'static str,
+        parties: &mut ActivityParties,
+        error: &mut Option<E>,
+    ) -> Option<Self::Out>;
+    /// Hands the field to `visitor`.
+    fn visit<V: ColumnVisitor>(visitor: &mut V, out: &Self::Out, column: &'static ColumnMetadata);
+    /// The value, when the field holds one.
+    fn get(out: &Self::Out) -> Option<&Self>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ColumnValue, W: Wrap<T>> FieldType<W> for T {
+    const TYPE: ColumnType = ColumnType {
+        kind: <T::Codec as ColumnCodec<T>>::KIND,
+        choice: <T::Codec as ColumnCodec<T>>::CHOICE,
+        lookup: <T::Codec as ColumnCodec<T>>::LOOKUP,
+    };
+    type Slot = SlotOf<T>;
+    type Out = W::Out;
+    #[inline]
+    fn read<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        column: &'static str,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        read_column::<T, A>(slot, column, key, map)
+    }
+    #[inline]
+    fn read_annotation<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        annotation: &str,
+        column: &'static str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        read_column_annotation::<T, A>(slot, annotation, column, map)
+    }
+    #[inline]
+    fn finish<E: de::Error>(
+        slot: Self::Slot,
+        column: &'static str,
+        parties: &mut ActivityParties,
+        error: &mut Option<E>,
+    ) -> Option<W::Out> {
+        finish_field::<T, W, E>(slot, column, parties, error)
+    }
+    #[inline]
+    fn visit<V: ColumnVisitor>(visitor: &mut V, out: &W::Out, column: &'static ColumnMetadata) {
+        visitor.column::<T, W>(out, column);
+    }
+    #[inline]
+    fn get(out: &W::Out) -> Option<&T> {
+        W::get(out)
+    }
+}
+
+/// The compile-time error for the lookup behind a field (`lookup`, `None` for any other
+/// column type) used on column `column` of table `table`, when it is declared for another
+/// column or table (it would write a wrong `@odata.bind` key); `None` when it fits.
+pub const fn lookup_mismatch(
+    lookup: Option<&'static LookupMetadata>,
+    column: &str,
+    table: &str,
+) -> Option<Message> {
+    let Some(lookup) = lookup else { return None };
+    // a `lookup!` with errors has empty metadata: its own errors are reported already
+    if lookup.column.is_empty()
+        || const_str_eq(lookup.column, column) && const_str_eq(lookup.table, table)
+    {
+        return None;
+    }
+    Some(
+        Message::new()
+            .push("lookup `")
+            .push(lookup.layer)
+            .push("` is declared for column `")
+            .push(lookup.column)
+            .push("` of table `")
+            .push(lookup.table)
+            .push("`, not for column `")
+            .push(column)
+            .push("` of table `")
+            .push(table)
+            .push("`; declare a `lookup!` for this column with `column = \"")
+            .push(column)
+            .push("\", table = \"")
+            .push(table)
+            .push("\"`"),
+    )
+}
+
+/// A compile-time error message built in a fixed buffer (cut short if it would overflow).
+pub struct Message {
+    bytes: [u8; 640],
+    len: usize,
+}
+
+impl Message {
+    const fn new() -> Self {
+        Self {
+            bytes: [0; 640],
+            len: 0,
+        }
+    }
+
+    const fn push(mut self, text: &str) -> Self {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// The message.
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
+            Ok(text) => text,
+            Err(_) => "a lookup is used on a column or table it is not declared for",
+        }
     }
 }
 

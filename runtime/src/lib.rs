@@ -235,7 +235,7 @@ macro_rules! choice {
 /// fallback (`Unrecognized(UnknownTarget)`, renamable with `fallback = Name`) that keeps a
 /// table no layer declares.
 ///
-/// `#[lookup(column = "...", navigation = "...{target}...", extends = Base, fallback = Name)]`
+/// `#[lookup(column = "...", table = "...", navigation = "...{target}...", extends = Base, fallback = Name)]`
 /// on the enum; on each variant `Variant = "table_logical_name"` and
 /// `#[target(entity_set = "...", navigation = "...", relationship = "...",
 /// referenced_attribute = "...", cascade(...), system)]`. The navigation property (the
@@ -253,7 +253,7 @@ macro_rules! choice {
 ///
 /// lookup! {
 ///     /// What a session is about.
-///     #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+///     #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
 ///     pub enum Regarding {
 ///         #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
 ///                  referenced_attribute = "accountid", cascade(parental, merge = Cascade))]

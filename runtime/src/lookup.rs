@@ -53,6 +53,9 @@ pub struct TargetMetadata {
 pub struct LookupMetadata {
     /// The lookup column's logical name, e.g. `regardingobjectid`.
     pub column: &'static str,
+    /// The logical name of the table the column belongs to, e.g. `msdyn_ocsession` (the
+    /// lookup fits that table and its extensions only).
+    pub table: &'static str,
     /// The navigation pattern with `{target}`, inherited by extensions.
     pub navigation_pattern: Option<&'static str>,
     /// The Rust type name of this layer.

@@ -32,6 +32,10 @@ pub use crate::row::{
     write_formatted_values,
 };
 pub use crate::text::{ConstStr, const_str_eq};
+pub use crate::{
+    ChoiceCodec,
+    compact::{ColumnType, FieldType, column, lookup, lookup_mismatch},
+};
 pub use crate::{Field, ValidationErrors};
 
 /// Serializes a choice as its integer value.

@@ -116,6 +116,7 @@ mod tests {
 
     static BASE: LookupMetadata = LookupMetadata {
         column: "regardingobjectid",
+        table: "msdyn_ocsession",
         navigation_pattern: Some("regardingobjectid_{target}_msdyn_ocsession"),
         layer: "Regarding",
         targets: &[],

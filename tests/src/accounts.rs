@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 lookup! {
     /// An account's primary contact.
-    #[lookup(column = "primarycontactid")]
+    #[lookup(table = "account", column = "primarycontactid")]
     pub enum PrimaryContact {
         #[target(entity_set = "contacts")]
         Contact = "contact",
@@ -16,7 +16,7 @@ lookup! {
 
 lookup! {
     /// An account's parent account.
-    #[lookup(column = "parentaccountid")]
+    #[lookup(table = "account", column = "parentaccountid")]
     pub enum ParentAccount {
         #[target(entity_set = "accounts")]
         Account = "account",
@@ -24,8 +24,8 @@ lookup! {
 }
 
 lookup! {
-    /// A row's currency.
-    #[lookup(column = "transactioncurrencyid")]
+    /// An account's currency.
+    #[lookup(table = "account", column = "transactioncurrencyid")]
     pub enum Currency {
         #[target(entity_set = "transactioncurrencies")]
         TransactionCurrency = "transactioncurrency",
@@ -33,8 +33,17 @@ lookup! {
 }
 
 lookup! {
+    /// A contact's currency.
+    #[lookup(table = "contact", column = "transactioncurrencyid")]
+    pub enum ContactCurrency {
+        #[target(entity_set = "transactioncurrencies")]
+        TransactionCurrency = "transactioncurrency",
+    }
+}
+
+lookup! {
     /// An opportunity's customer: one navigation per target.
-    #[lookup(column = "customerid")]
+    #[lookup(table = "opportunity", column = "customerid")]
     pub enum Customer {
         #[target(entity_set = "accounts")]
         Account = "account",
@@ -86,7 +95,7 @@ pub struct Contact {
     /// `annualincome`.
     pub annualincome: Option<Decimal>,
     /// `transactioncurrencyid`.
-    pub transactioncurrencyid: Option<Currency>,
+    pub transactioncurrencyid: Option<ContactCurrency>,
     #[dataverse(navigation = "Contact_Tasks")]
     /// The related tasks.
     pub tasks: RelatedRows<Task>,

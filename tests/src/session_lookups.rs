@@ -13,7 +13,7 @@ use dataverse_model::lookup;
 
 lookup! {
     /// Regarding (`regardingobjectid`, Lookup): Unique identifier of the object with which the activity is associated.
-    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+    #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
     pub enum Regarding {
         #[target(
             entity_set = "accounts",
@@ -245,7 +245,7 @@ lookup! {
     /// Not a lookup column but the primary key this activity table shares with
     /// `activitypointer` through relationship `activity_pointer_msdyn_ocsession`; declared
     /// so every many-to-one relationship of the table has a home.
-    #[lookup(column = "activityid")]
+    #[lookup(column = "activityid", table = "msdyn_ocsession")]
     pub enum SessionActivity {
         #[target(
             entity_set = "activitypointers",
@@ -263,7 +263,7 @@ lookup! {
     ///
     /// The relationship `msdyn_ocsession_owner_ownerid` references the abstract `owner`
     /// table; it is recorded once, on the `SystemUser` target.
-    #[lookup(column = "ownerid")]
+    #[lookup(column = "ownerid", table = "msdyn_ocsession")]
     pub enum SessionOwner {
         #[target(
             entity_set = "systemusers",
@@ -281,7 +281,7 @@ lookup! {
 
 lookup! {
     /// Owning Business Unit (`owningbusinessunit`, Lookup): Unique identifier of the business unit that owns the activity.
-    #[lookup(column = "owningbusinessunit")]
+    #[lookup(column = "owningbusinessunit", table = "msdyn_ocsession")]
     pub enum SessionOwningBusinessUnit {
         #[target(
             entity_set = "businessunits",
@@ -296,7 +296,7 @@ lookup! {
 
 lookup! {
     /// Owning User (`owninguser`, Lookup): Unique identifier of the user that owns the activity.
-    #[lookup(column = "owninguser")]
+    #[lookup(column = "owninguser", table = "msdyn_ocsession")]
     pub enum SessionOwningUser {
         #[target(
             entity_set = "systemusers",
@@ -311,7 +311,7 @@ lookup! {
 
 lookup! {
     /// Owning Team (`owningteam`, Lookup): Unique identifier of the team that owns the activity.
-    #[lookup(column = "owningteam")]
+    #[lookup(column = "owningteam", table = "msdyn_ocsession")]
     pub enum SessionOwningTeam {
         #[target(
             entity_set = "teams",
@@ -326,7 +326,7 @@ lookup! {
 
 lookup! {
     /// Created By (`createdby`, Lookup): Unique identifier of the user who created the activity.
-    #[lookup(column = "createdby")]
+    #[lookup(column = "createdby", table = "msdyn_ocsession")]
     pub enum SessionCreatedBy {
         #[target(
             entity_set = "systemusers",
@@ -341,7 +341,7 @@ lookup! {
 
 lookup! {
     /// Created By (Delegate) (`createdonbehalfby`, Lookup): Unique identifier of the delegate user who created the activitypointer.
-    #[lookup(column = "createdonbehalfby")]
+    #[lookup(column = "createdonbehalfby", table = "msdyn_ocsession")]
     pub enum SessionCreatedOnBehalfBy {
         #[target(
             entity_set = "systemusers",
@@ -356,7 +356,7 @@ lookup! {
 
 lookup! {
     /// Modified By (`modifiedby`, Lookup): Unique identifier of user who last modified the activity.
-    #[lookup(column = "modifiedby")]
+    #[lookup(column = "modifiedby", table = "msdyn_ocsession")]
     pub enum SessionModifiedBy {
         #[target(
             entity_set = "systemusers",
@@ -371,7 +371,7 @@ lookup! {
 
 lookup! {
     /// Modified By (Delegate) (`modifiedonbehalfby`, Lookup): Unique identifier of the delegate user who last modified the activitypointer.
-    #[lookup(column = "modifiedonbehalfby")]
+    #[lookup(column = "modifiedonbehalfby", table = "msdyn_ocsession")]
     pub enum SessionModifiedOnBehalfBy {
         #[target(
             entity_set = "systemusers",
@@ -386,7 +386,7 @@ lookup! {
 
 lookup! {
     /// Active Agent Group (`msdyn_activeagentgroupid`, Lookup): Active Agent Group Associated with the Conversation
-    #[lookup(column = "msdyn_activeagentgroupid")]
+    #[lookup(column = "msdyn_activeagentgroupid", table = "msdyn_ocsession")]
     pub enum SessionActiveAgentGroup {
         #[target(
             entity_set = "msdyn_agentgroups",
@@ -401,7 +401,7 @@ lookup! {
 
 lookup! {
     /// Queue Id (`msdyn_cdsqueueid`, Lookup): Unique identifier for Queue associated with Session.
-    #[lookup(column = "msdyn_cdsqueueid")]
+    #[lookup(column = "msdyn_cdsqueueid", table = "msdyn_ocsession")]
     pub enum SessionCdsQueue {
         #[target(
             entity_set = "queues",
@@ -416,7 +416,7 @@ lookup! {
 
 lookup! {
     /// Channel Instance ID (`msdyn_channelinstanceid`, Lookup): Unique identifier to identify the app to which this conversation belogs to.
-    #[lookup(column = "msdyn_channelinstanceid")]
+    #[lookup(column = "msdyn_channelinstanceid", table = "msdyn_ocsession")]
     pub enum SessionChannelInstance {
         #[target(
             entity_set = "msdyn_channelinstances",
@@ -431,7 +431,7 @@ lookup! {
 
 lookup! {
     /// Channel Profile Id (`msdyn_channelprofileid`, Lookup): Channel Profile Associated with the Conversation
-    #[lookup(column = "msdyn_channelprofileid")]
+    #[lookup(column = "msdyn_channelprofileid", table = "msdyn_ocsession")]
     pub enum SessionChannelProfile {
         #[target(
             entity_set = "msdyn_channelprofiles",
@@ -446,7 +446,7 @@ lookup! {
 
 lookup! {
     /// Conversation (`msdyn_liveworkitemid`, Lookup): Unique Identifier  of Conversation associated to the session
-    #[lookup(column = "msdyn_liveworkitemid")]
+    #[lookup(column = "msdyn_liveworkitemid", table = "msdyn_ocsession")]
     pub enum SessionLiveWorkItem {
         #[target(
             entity_set = "msdyn_ocliveworkitems",
@@ -461,7 +461,7 @@ lookup! {
 
 lookup! {
     /// Primary Session (`msdyn_primarysession`, Lookup): Reference to primary session.
-    #[lookup(column = "msdyn_primarysession")]
+    #[lookup(column = "msdyn_primarysession", table = "msdyn_ocsession")]
     pub enum SessionPrimarySession {
         #[target(
             entity_set = "msdyn_ocsessions",
@@ -479,7 +479,7 @@ lookup! {
     ///
     /// The reference page lists no relationship (nor navigation property) for this column;
     /// the navigation property is assumed to be the column name.
-    #[lookup(column = "msdyn_queueid")]
+    #[lookup(column = "msdyn_queueid", table = "msdyn_ocsession")]
     pub enum SessionQueue {
         #[target(entity_set = "msdyn_omnichannelqueues")]
         OmnichannelQueue = "msdyn_omnichannelqueue",
@@ -488,7 +488,7 @@ lookup! {
 
 lookup! {
     /// Sender's Mailbox (`sendermailboxid`, Lookup): Unique identifier of the mailbox associated with the sender of the email message.
-    #[lookup(column = "sendermailboxid")]
+    #[lookup(column = "sendermailboxid", table = "msdyn_ocsession")]
     pub enum SessionSenderMailbox {
         #[target(
             entity_set = "mailboxes",
@@ -503,7 +503,7 @@ lookup! {
 
 lookup! {
     /// Service (`serviceid`, Lookup): Unique identifier of an associated service.
-    #[lookup(column = "serviceid")]
+    #[lookup(column = "serviceid", table = "msdyn_ocsession")]
     pub enum SessionService {
         #[target(
             entity_set = "services",
@@ -518,7 +518,7 @@ lookup! {
 
 lookup! {
     /// SLA (`slaid`, Lookup): Choose the service level agreement (SLA) that you want to apply to the case record.
-    #[lookup(column = "slaid")]
+    #[lookup(column = "slaid", table = "msdyn_ocsession")]
     pub enum SessionSla {
         #[target(
             entity_set = "slas",
@@ -533,7 +533,7 @@ lookup! {
 
 lookup! {
     /// Last SLA applied (`slainvokedid`, Lookup): Last SLA that was applied to this case. This field is for internal use only.
-    #[lookup(column = "slainvokedid")]
+    #[lookup(column = "slainvokedid", table = "msdyn_ocsession")]
     pub enum SessionSlaInvoked {
         #[target(
             entity_set = "slas",
@@ -548,7 +548,7 @@ lookup! {
 
 lookup! {
     /// Currency (`transactioncurrencyid`, Lookup): Unique identifier of the currency associated with the activitypointer.
-    #[lookup(column = "transactioncurrencyid")]
+    #[lookup(column = "transactioncurrencyid", table = "msdyn_ocsession")]
     pub enum SessionTransactionCurrency {
         #[target(
             entity_set = "transactioncurrencies",

@@ -22,7 +22,7 @@ choice! {
 
 lookup! {
     /// What a session is about.
-    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+    #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
     pub enum Regarding {
         #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
                  referenced_attribute = "accountid", cascade(parental, merge = Cascade))]

@@ -327,7 +327,7 @@ const ACCOUNTS: &str = r#"{
 
 dataverse_model::lookup! {
     /// The primary contact of an account (single target: no annotation needed).
-    #[lookup(column = "primarycontactid")]
+    #[lookup(column = "primarycontactid", table = "account")]
     pub enum PrimaryContact {
         #[target(entity_set = "contacts")]
         Contact = "contact",

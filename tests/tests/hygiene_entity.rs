@@ -18,7 +18,7 @@ mod core {}
 
 ::dataverse_model::lookup! {
     /// A base lookup.
-    #[lookup(column = "parentid", navigation = "parentid_{target}")]
+    #[lookup(column = "parentid", table = "task", navigation = "parentid_{target}")]
     pub enum Parent {
         #[target(entity_set = "accounts", relationship = "account_parents",
                  referenced_attribute = "accountid", cascade(parental, merge = Cascade))]

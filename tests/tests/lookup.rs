@@ -44,6 +44,9 @@ fn sales_relationship_is_the_seed() {
     assert_eq!(r.cascade, CascadeConfiguration::parental());
     assert!(r.is_parental());
     assert_eq!(SalesRegarding::METADATA.column, "regardingobjectid");
+    // a lookup belongs to one table; an extension inherits it
+    assert_eq!(Regarding::METADATA.table, "msdyn_ocsession");
+    assert_eq!(SalesRegarding::METADATA.table, "msdyn_ocsession");
     assert_eq!(
         SalesRegarding::METADATA.effective_pattern(),
         Some("regardingobjectid_{target}_msdyn_ocsession")
@@ -264,7 +267,7 @@ fn all_51_relationships_are_declared() {
 
 lookup! {
     /// The bank account's customer (`sample_customerid`, Customer).
-    #[lookup(column = "sample_customerid")]
+    #[lookup(column = "sample_customerid", table = "sample_bankaccount")]
     pub enum BankAccountCustomer {
         #[target(entity_set = "accounts", navigation = "sample_CustomerId_account",
                  relationship = "sample_BankAccount_Customer_Account", referenced_attribute = "accountid",
@@ -279,7 +282,7 @@ lookup! {
 
 lookup! {
     /// A multi-target lookup without a navigation pattern: `<column>_<target>`.
-    #[lookup(column = "customerid", fallback = Other)]
+    #[lookup(column = "customerid", table = "sample_bankaccount", fallback = Other)]
     pub enum PlainCustomer {
         #[target(entity_set = "accounts")]
         Account = "account",

@@ -39,7 +39,7 @@ choice! {
 
 lookup! {
     /// The customer of the account (`sample_customerid`, Customer).
-    #[lookup(column = "sample_customerid", navigation = "sample_CustomerId_{target}")]
+    #[lookup(column = "sample_customerid", table = "sample_bankaccount", navigation = "sample_CustomerId_{target}")]
     pub enum Customer {
         #[target(entity_set = "accounts")] Account = "account",
         #[target(entity_set = "contacts")] Contact = "contact",

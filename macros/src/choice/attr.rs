@@ -3,10 +3,11 @@
 use proc_macro2::TokenStream;
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
-use crate::suggest::unknown_key_message;
+use crate::keys::{Keys, each_key};
 use crate::symbol::*;
 
 /// The keys `#[choice(...)]` accepts.
@@ -39,84 +40,35 @@ pub struct ChoiceArgs {
 /// Parses every `#[choice(...)]` attribute among `attrs`, recording errors in `cx`.
 pub fn choice_args(cx: &Ctxt, attrs: &[Attribute]) -> ChoiceArgs {
     let mut args = ChoiceArgs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident(CHOICE)) {
-        let parsed = attr.parse_nested_meta(|meta| {
-            let Some(key) = meta.path.get_ident().cloned() else {
-                cx.error_spanned_by(
-                    &meta.path,
-                    unknown_key_message("`choice` attribute", &path_text(&meta.path), CHOICE_KEYS),
-                );
-                return skip_value(&meta);
-            };
-            let key_text = key.to_string();
-            let duplicate = |present: bool| {
-                if present {
-                    cx.error_spanned_by(
-                        &key,
-                        format!("duplicate `choice` attribute `{key_text}`; give it once"),
-                    );
-                }
-            };
-            match key_text.as_str() {
-                NAME => {
-                    duplicate(args.name.is_some());
-                    args.name = Some(meta.value()?.parse()?);
-                }
-                GLOBAL => {
-                    duplicate(args.global.is_some());
-                    args.global = Some(key.clone());
-                }
-                EXTENDS => {
-                    duplicate(args.extends.is_some());
-                    args.extends = Some(meta.value()?.parse()?);
-                }
-                OPTION_PREFIX => {
-                    duplicate(args.option_prefix.is_some());
-                    let lit: LitInt = meta.value()?.parse()?;
-                    let value = lit.base10_parse::<i64>().ok();
-                    args.option_prefix = Some((lit, value));
-                }
-                FALLBACK => {
-                    duplicate(args.fallback.is_some());
-                    args.fallback = Some(meta.value()?.parse()?);
-                }
-                BASE_VARIANT => {
-                    duplicate(args.base.is_some());
-                    args.base = Some(meta.value()?.parse()?);
-                }
-                STATUS_OF => {
-                    duplicate(args.status_of.is_some());
-                    args.status_of = Some(meta.value()?.parse()?);
-                }
-                other => {
-                    cx.error_spanned_by(
-                        &key,
-                        unknown_key_message("`choice` attribute", other, CHOICE_KEYS),
-                    );
-                    return skip_value(&meta);
-                }
+    let mut keys = Keys::new(cx, "`choice` attribute");
+    each_key(
+        cx,
+        attrs.iter().filter(|a| a.path().is_ident(CHOICE)),
+        |meta| {
+            let path = &meta.path;
+            if path.is_ident(NAME) {
+                keys.set(path, &mut args.name, meta.value()?.parse()?);
+            } else if let Some(global) = path.get_ident().filter(|i| *i == GLOBAL) {
+                keys.set(path, &mut args.global, global.clone());
+            } else if path.is_ident(EXTENDS) {
+                keys.set(path, &mut args.extends, meta.value()?.parse()?);
+            } else if path.is_ident(OPTION_PREFIX) {
+                let lit: LitInt = meta.value()?.parse()?;
+                let value = lit.base10_parse::<i64>().ok();
+                keys.set(path, &mut args.option_prefix, (lit, value));
+            } else if path.is_ident(FALLBACK) {
+                keys.set(path, &mut args.fallback, meta.value()?.parse()?);
+            } else if path.is_ident(BASE_VARIANT) {
+                keys.set(path, &mut args.base, meta.value()?.parse()?);
+            } else if path.is_ident(STATUS_OF) {
+                keys.set(path, &mut args.status_of, meta.value()?.parse()?);
+            } else {
+                keys.unknown(&meta, CHOICE_KEYS)?;
             }
             Ok(())
-        });
-        if let Err(e) = parsed {
-            cx.syn_error(e);
-        }
-    }
+        },
+    );
     args
-}
-
-/// Consumes `= value` or `(...)` after an unknown key so parsing can go on.
-fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        meta.value()?.parse::<Expr>()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        meta.input.parse::<proc_macro2::Group>()?;
-    }
-    Ok(())
-}
-
-fn path_text(path: &Path) -> String {
-    quote::quote!(#path).to_string().replace(' ', "")
 }
 
 /// The helper attributes of one option.
@@ -135,13 +87,15 @@ pub struct OptionAttrs {
 /// Parses an option's attributes, recording errors in `cx`.
 pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
     let mut out = OptionAttrs::default();
+    let mut keys = Keys::new(cx, "option attribute");
+    let mut languages = Keys::new(cx, "label language");
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("doc") {
             out.docs.push(attr.clone());
         } else if path.is_ident(LABEL) {
-            if out.label_attr.is_some() {
-                cx.error_spanned_by(path, "duplicate `label` attribute; give it once");
+            if !keys.once(LABEL, path.span()) {
+                continue;
             }
             out.label_attr = Some(path.clone());
             match &attr.meta {
@@ -162,11 +116,7 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
                         }
                         for (lcid, lit) in entries {
                             match lcid.base10_parse::<u32>() {
-                                Ok(n) if out.labels.iter().any(|(l, _)| *l == n) => cx
-                                    .error_spanned_by(
-                                        &lcid,
-                                        format!("duplicate label for language `{n}`; give it once"),
-                                    ),
+                                Ok(n) if !languages.once(&n.to_string(), lcid.span()) => {}
                                 Ok(n) => out.labels.push((n, lit)),
                                 Err(_) => cx.error_spanned_by(
                                     &lcid,
@@ -183,6 +133,9 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
                 ),
             }
         } else if path.is_ident(OVERRIDES) {
+            if !keys.once(OVERRIDES, path.span()) {
+                continue;
+            }
             if let Err(e) = attr.meta.require_path_only() {
                 cx.syn_error(syn::Error::new(
                     e.span(),
@@ -191,6 +144,9 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
             }
             out.overrides = Some(path.clone());
         } else if path.is_ident(STATE) {
+            if !keys.once(STATE, path.span()) {
+                continue;
+            }
             match &attr.meta {
                 syn::Meta::NameValue(nv) => match &nv.value {
                     Expr::Path(p) if p.path.get_ident().is_some() => {
@@ -207,10 +163,7 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
                 ),
             }
         } else {
-            cx.error_spanned_by(
-                path,
-                unknown_key_message("option attribute", &path_text(path), OPTION_ATTRS),
-            );
+            keys.unknown_path(path, OPTION_ATTRS);
         }
     }
     out

@@ -266,6 +266,12 @@ pub fn expand(krate: &TokenStream, choice: &Choice) -> TokenStream {
 
             #extra_impls
 
+            // reading and writing as an entity column: generic code in the runtime
+            #[automatically_derived]
+            impl #p::ColumnValue for #ident {
+                type Codec = #p::ChoiceCodec;
+            }
+
             #[automatically_derived]
             impl ::core::cmp::PartialEq for #ident {
                 fn eq(&self, __other: &Self) -> bool {
@@ -420,6 +426,9 @@ pub fn fallback(krate: &TokenStream, choice: &Choice) -> TokenStream {
                 fn is_known(self) -> bool { #stub }
             }
 
+            impl #p::ColumnValue for #ident {
+                type Codec = #p::ChoiceCodec;
+            }
             impl ::core::cmp::PartialEq for #ident {
                 fn eq(&self, __other: &Self) -> bool { #stub }
             }

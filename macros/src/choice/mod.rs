@@ -1,4 +1,4 @@
-//! `choice!`: parse → validate → expand.
+//! `choice!`: parse → validate → expand, or the errors beside a fallback.
 
 mod ast;
 mod attr;
@@ -10,36 +10,39 @@ mod tests;
 
 use proc_macro2::TokenStream;
 
-use crate::ctxt::{Ctxt, split_crate_path};
+use crate::ctxt::{Ctxt, Model, expand_or_fallback, split_crate_path};
 
 /// Expands `{ <runtime path> } <enum>`: the enum and its impls, or every error found
-/// beside the plain enum (so the user's other code gets no follow-on errors).
+/// beside the plain enum and stub impls (so the user's other code gets no follow-on errors).
 pub fn expand(input: TokenStream) -> TokenStream {
     let (krate, rest) = match split_crate_path(input) {
         Ok(split) => split,
         Err(e) => return e.to_compile_error(),
     };
-    expand_with(&krate, rest)
+    let cx = Ctxt::new();
+    let model = parse(&cx, krate, rest);
+    expand_or_fallback(cx, model)
 }
 
-/// [`expand`] after the runtime path was split off.
-pub fn expand_with(krate: &TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::new();
-    let Some(choice) = ast::Choice::from_tokens(&cx, input) else {
-        return cx
-            .check()
-            .err()
-            .map(|e| e.to_compile_error())
-            .unwrap_or_default();
-    };
-    valid::validate(&cx, &choice);
-    match cx.check() {
-        Ok(()) => expand::expand(krate, &choice),
-        Err(errors) => {
-            let mut out = errors.to_compile_error();
-            out.extend(expand::fallback(krate, &choice));
-            out
-        }
+/// A parsed `choice!` and the runtime's path.
+struct ChoiceMacro {
+    krate: TokenStream,
+    choice: ast::Choice,
+}
+
+fn parse(cx: &Ctxt, krate: TokenStream, input: TokenStream) -> Option<ChoiceMacro> {
+    ast::Choice::from_tokens(cx, input).map(|choice| ChoiceMacro { krate, choice })
+}
+
+impl Model for ChoiceMacro {
+    fn validate(&self, cx: &Ctxt) {
+        valid::validate(cx, &self.choice);
+    }
+    fn expand(&self) -> TokenStream {
+        expand::expand(&self.krate, &self.choice)
+    }
+    fn fallback(&self) -> TokenStream {
+        expand::fallback(&self.krate, &self.choice)
     }
 }
 
@@ -47,11 +50,8 @@ pub fn expand_with(krate: &TokenStream, input: TokenStream) -> TokenStream {
 #[cfg(test)]
 pub fn errors(input: TokenStream) -> Vec<String> {
     let cx = Ctxt::new();
-    if let Some(choice) = ast::Choice::from_tokens(&cx, input) {
-        valid::validate(&cx, &choice);
+    if let Some(model) = parse(&cx, TokenStream::new(), input) {
+        model.validate(&cx);
     }
-    match cx.check() {
-        Ok(()) => Vec::new(),
-        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
-    }
+    crate::ctxt::messages(cx)
 }

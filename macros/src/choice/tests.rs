@@ -281,13 +281,11 @@ fn not_an_enum() {
 
 #[test]
 fn expansion_on_error_still_emits_the_enum() {
-    let out = super::expand_with(
-        &quote!(::dataverse_model),
-        quote! {
-            #[choice(name = "x")]
-            pub enum E { A = 1, A = 2, Unrecognized = 3 }
-        },
-    )
+    let out = super::expand(quote! {
+        { ::dataverse_model }
+        #[choice(name = "x")]
+        pub enum E { A = 1, A = 2, Unrecognized = 3 }
+    })
     .to_string();
     assert!(out.contains("compile_error"), "{out}");
     assert!(out.contains("pub enum E"), "{out}");

@@ -1,7 +1,7 @@
 //! Generates the metadata, serde impls, validation and request helpers of a valid model.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
@@ -11,9 +11,9 @@ struct ColumnPlan<'a> {
     column: &'a Column,
     name: String,
     index: usize,
-    /// `kind_of::<T>()`, spanned on the field's type so type errors point there.
-    kind: TokenStream,
-    wrap: TokenStream,
+    /// `<T as __dv::FieldType<W>>`: every generated use of the column type goes through
+    /// this one trait, so an unsupported type gives one error, at the field's type.
+    ty: TokenStream,
     /// The value type's span, computed once: `Spanned::span` re-tokenizes the type.
     span: Span,
 }
@@ -31,33 +31,32 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .columns()
         .enumerate()
         .map(|(index, (field, column))| {
-            let ty = &column.value_ty;
-            let span = ty.span();
-            // `__dv` spelled here, not interpolated, so the whole call carries the type's span
-            let kind = quote_spanned!(span=> __dv::kind_of::<#ty>());
+            let value_ty = &column.value_ty;
+            let span = value_ty.span();
             let wrap = match column.wrapper {
-                Wrapper::Bare => quote!(#p::Bare),
-                Wrapper::Option => quote!(#p::Optional),
-                Wrapper::Field => quote!(#p::Tri),
+                Wrapper::Bare => quote_spanned!(span=> __dv::Bare),
+                Wrapper::Option => quote_spanned!(span=> __dv::Optional),
+                Wrapper::Field => quote_spanned!(span=> __dv::Tri),
             };
+            // every token on the type's first token: all uses fail at one span, reported once
+            let value_ty = respan(value_ty.to_token_stream(), span);
+            let ty = quote_spanned!(span=> <#value_ty as __dv::FieldType<#wrap>>);
             ColumnPlan {
                 field,
                 column,
                 name: column.logical_name(&field.ident),
                 index,
-                kind,
-                wrap,
+                ty,
                 span,
             }
         })
         .collect();
 
-    let navigations: Vec<(&EntityField, &NavigationField)> = entity.navigations().collect();
     let metadata = expand_metadata(&plans, &p);
     let checks = expand_checks(entity, &plans, &p);
+    let navigations: Vec<(&EntityField, &NavigationField)> = entity.navigations().collect();
     let deserialize = expand_deserialize(entity, &plans, &navigations, &p);
     let entity_impl = expand_entity_impl(entity, &plans, &navigations, &p);
-    let column_count = plans.len();
     let navigation_table = (!navigations.is_empty()).then(|| {
         let count = navigations.len();
         let entries = navigations.iter().map(|(field, nav)| {
@@ -66,6 +65,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
         });
         quote!(static __DV_NAVIGATIONS: [#p::NavigationMetadata; #count] = [#(#entries),*];)
     });
+    let column_count = plans.len();
+    let api = api(ident, &p);
 
     quote! {
         #item
@@ -78,45 +79,119 @@ pub fn expand(entity: &Entity) -> TokenStream {
             #entity_impl
             #deserialize
 
-            #[automatically_derived]
-            impl #p::serde::Serialize for #ident {
-                /// The create form of the row (see `Entity::create_payload`).
-                fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    #p::serde::Serialize::serialize(&<Self as #p::Entity>::create_payload(self), __serializer)
-                }
-            }
+            #api
+        };
+    }
+}
 
-            #[automatically_derived]
-            impl #ident {
-                /// Every rule the row breaks for `operation`, all at once (no allocation when valid).
-                pub fn validate(&self, operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
-                    <Self as #p::Entity>::validate(self, operation)
-                }
-                /// The `$select` list of the declared columns (lookups as `_<col>_value`).
-                pub fn select() -> #p::std::string::String {
-                    <Self as #p::Entity>::select()
-                }
-                /// `/<entity set>`.
-                pub fn collection_path() -> #p::std::string::String {
-                    <Self as #p::Entity>::collection_path()
-                }
-                /// `/<entity set>(<id>)`.
-                pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
-                    <Self as #p::Entity>::entity_path(id)
-                }
-                /// The body of a create request (`POST`).
-                pub fn create_payload(&self) -> #p::Payload<'_, Self> {
-                    <Self as #p::Entity>::create_payload(self)
-                }
-                /// The body of an update request (`PATCH`): no primary id, read-only or unset column.
-                pub fn update_payload(&self) -> #p::Payload<'_, Self> {
-                    <Self as #p::Entity>::update_payload(self)
-                }
-                /// The row as the Web API returns it (to fake the service in tests).
-                pub fn response_body(&self) -> #p::ResponseBody<'_, Self> {
-                    <Self as #p::Entity>::response_body(self)
+/// `tokens` with every token (and group) at `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
+/// `Serialize` (the create body) and the inherent request helpers: calls to the `Entity`
+/// trait, the same for a valid struct and for the fallback.
+fn api(ident: &syn::Ident, p: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+    #[automatically_derived]
+    impl #p::serde::Serialize for #ident {
+        /// The create form of the row (see `Entity::create_payload`).
+        fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+            #p::serde::Serialize::serialize(&<Self as #p::Entity>::create_payload(self), __serializer)
+        }
+    }
+
+    #[automatically_derived]
+    impl #ident {
+        /// Every rule the row breaks for `operation`, all at once (no allocation when valid).
+        pub fn validate(&self, operation: #p::Operation) -> ::core::result::Result<(), #p::ValidationErrors> {
+            <Self as #p::Entity>::validate(self, operation)
+        }
+        /// The `$select` list of the declared columns (lookups as `_<col>_value`).
+        pub fn select() -> #p::std::string::String {
+            <Self as #p::Entity>::select()
+        }
+        /// `/<entity set>`.
+        pub fn collection_path() -> #p::std::string::String {
+            <Self as #p::Entity>::collection_path()
+        }
+        /// `/<entity set>(<id>)`.
+        pub fn entity_path(id: #p::Guid) -> #p::std::string::String {
+            <Self as #p::Entity>::entity_path(id)
+        }
+        /// The body of a create request (`POST`).
+        pub fn create_payload(&self) -> #p::Payload<'_, Self> {
+            <Self as #p::Entity>::create_payload(self)
+        }
+        /// The body of an update request (`PATCH`): no primary id, read-only or unset column.
+        pub fn update_payload(&self) -> #p::Payload<'_, Self> {
+            <Self as #p::Entity>::update_payload(self)
+        }
+        /// The row as the Web API returns it (to fake the service in tests).
+        pub fn response_body(&self) -> #p::ResponseBody<'_, Self> {
+            <Self as #p::Entity>::response_body(self)
+        }
+    }
+    }
+}
+
+/// What is emitted beside the errors: the struct as written (helper attributes stripped)
+/// and, for a plain struct with named fields, stub impls of the generated API (an empty
+/// table), so the user's code that uses it gets no follow-on errors.
+pub fn fallback(entity: &Entity) -> TokenStream {
+    let item = &entity.tokens;
+    let generics = &entity.item.generics;
+    let named = matches!(&entity.item.data, syn::Data::Struct(s) if matches!(s.fields, syn::Fields::Named(_)));
+    if !named || !generics.params.is_empty() || generics.where_clause.is_some() {
+        return item.clone();
+    }
+    let krate = entity.krate();
+    let p = proc_macro2::Ident::new("__dv", Span::call_site());
+    let ident = &entity.item.ident;
+    let rust_name = ident.to_string();
+    let api = api(ident, &p);
+    let message = format!("`{ident}` has errors: fix the compile errors reported for it");
+    quote! {
+        #item
+
+        const _: () = {
+            use #krate::__private as __dv;
+            static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
+                logical_name: "",
+                entity_set: "",
+                primary_id: "",
+                primary_name: ::core::option::Option::None,
+                rust_name: #rust_name,
+                columns: &[],
+                base: ::core::option::Option::None,
+                navigations: &[],
+            };
+            impl #p::Entity for #ident {
+                const METADATA: &'static #p::EntityMetadata = &__DV_METADATA;
+                fn visit_columns<__V: #p::ColumnVisitor>(&self, __visitor: &mut __V) {}
+                fn primary_id(&self) -> ::core::option::Option<#p::Guid> {
+                    ::core::option::Option::None
                 }
             }
+            impl<'de> #p::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: #p::serde::Deserializer<'de>>(_: __D) -> ::core::result::Result<Self, __D::Error> {
+                    ::core::result::Result::Err(<__D::Error as #p::serde::de::Error>::custom(#message))
+                }
+            }
+            #api
         };
     }
 }
@@ -158,9 +233,10 @@ fn identity(entity: &Entity, p: &proc_macro2::Ident) -> [TokenStream; 4] {
 fn expand_metadata(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream {
     let entries = plans.iter().map(|plan| {
         let a = &plan.column.attrs;
-        let (name, ty) = (&plan.name, &plan.column.value_ty);
+        let (name, ty) = (&plan.name, &plan.ty);
         let field = plan.field.ident.to_string();
-        let mut entry = quote_spanned!(plan.span=> #p::ColumnMetadata::of::<#ty>(#name, #field));
+        let of = quote_spanned!(plan.span=> #ty::TYPE);
+        let mut entry = quote!(#p::column(#name, #field, #of));
         if a.required.is_some() {
             entry.extend(quote!(.required()));
         }
@@ -193,25 +269,6 @@ fn expand_entity_impl(
     navigations: &[(&EntityField, &NavigationField)],
     p: &proc_macro2::Ident,
 ) -> TokenStream {
-    let ident = &entity.item.ident;
-    let [logical_name, entity_set, primary_id, primary_name] = identity(entity, p);
-    let rust_name = ident.to_string();
-    let base = opt(entity
-        .args
-        .extends
-        .as_ref()
-        .map(|b| quote!(<#b as #p::Entity>::METADATA)));
-
-    // the one per-column piece the trait's generic validate / write methods build on
-    let visits = plans.iter().map(|plan| {
-        let (f, wrap, index, ty) = (
-            &plan.field.ident,
-            &plan.wrap,
-            plan.index,
-            &plan.column.value_ty,
-        );
-        quote_spanned!(plan.span=> __visitor.column::<#ty, #wrap>(&self.#f, &__DV_COLUMNS[#index]);)
-    });
     let (navigation_list, visit_navigations) = if navigations.is_empty() {
         (quote!(&[]), None)
     } else {
@@ -226,6 +283,20 @@ fn expand_entity_impl(
         };
         (quote!(&__DV_NAVIGATIONS), Some(visit))
     };
+    let ident = &entity.item.ident;
+    let [logical_name, entity_set, primary_id, primary_name] = identity(entity, p);
+    let rust_name = ident.to_string();
+    let base = opt(entity
+        .args
+        .extends
+        .as_ref()
+        .map(|b| quote!(<#b as #p::Entity>::METADATA)));
+
+    // the one per-column piece the trait's generic validate / write methods build on
+    let visits = plans.iter().map(|plan| {
+        let (f, index, ty) = (&plan.field.ident, plan.index, &plan.ty);
+        quote_spanned!(plan.span=> #ty::visit(__visitor, &self.#f, &__DV_COLUMNS[#index]);)
+    });
     let status = status_check(plans, p).map(|check| {
         quote! {
             fn validate_row(&self, __errors: &mut #p::ValidationErrors) {
@@ -257,16 +328,20 @@ fn expand_entity_impl(
                 }
             }
         });
-    let id_reads = plans.iter().filter(|plan| looks_like_guid(&plan.column.value_ty) && may_be_primary(entity, &plan.name)).map(|plan| {
-        let (f, wrap, name, ty) = (&plan.field.ident, &plan.wrap, &plan.name, &plan.column.value_ty);
-        quote! {
-            if #p::const_str_eq(__META.primary_id, #name)
-                && let ::core::option::Option::Some(__id) = <#wrap as #p::Wrap<#ty>>::get(&self.#f)
-            {
-                return ::core::option::Option::Some(*__id);
+    let id_reads = plans
+        .iter()
+        .filter(|plan| looks_like_guid(&plan.column.value_ty) && may_be_primary(entity, &plan.name))
+        .map(|plan| {
+            let (f, name, ty) = (&plan.field.ident, &plan.name, &plan.ty);
+            let get = quote_spanned!(plan.span=> #ty::get(&self.#f));
+            quote! {
+                if #p::const_str_eq(__META.primary_id, #name)
+                    && let ::core::option::Option::Some(__id) = #get
+                {
+                    return ::core::option::Option::Some(*__id);
+                }
             }
-        }
-    });
+        });
 
     quote! {
         static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
@@ -324,13 +399,15 @@ fn status_check(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> Option<TokenStr
     let (Some(state), Some(status)) = (find("statecode"), find("statuscode")) else {
         return None;
     };
-    let (sf, sw, sty) = (&state.field.ident, &state.wrap, &state.column.value_ty);
-    let (tf, tw, tty) = (&status.field.ident, &status.wrap, &status.column.value_ty);
+    let (sf, sty) = (&state.field.ident, &state.ty);
+    let (tf, tty) = (&status.field.ident, &status.ty);
     let index = status.index;
+    let state_get = quote_spanned!(state.span=> #sty::get(&self.#sf));
+    let status_get = quote_spanned!(status.span=> #tty::get(&self.#tf));
     Some(quote! {
-        #p::check_status::<#sty, #tty>(
-            <#sw as #p::Wrap<#sty>>::get(&self.#sf),
-            <#tw as #p::Wrap<#tty>>::get(&self.#tf),
+        #p::check_status(
+            #state_get,
+            #status_get,
             &__DV_COLUMNS[#index],
             __errors,
         );
@@ -348,18 +425,19 @@ fn expand_deserialize(
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
-        let (s, ty) = (slot(plan), &plan.column.value_ty);
-        // `__dv` spelled here, not interpolated, so an unsupported type's error points at it
-        quote_spanned!(plan.span=> let mut #s: __dv::SlotOf<#ty> = ::core::default::Default::default();)
+        // the slot's type is inferred from its first use, so it is not named here
+        let s = slot(plan);
+        quote!(let mut #s = ::core::default::Default::default();)
     });
     // a lookup column's plain name is its navigation property: a navigation field declared
     // with that name reads it, and the column keeps only `_<col>_value` (and its binds)
     let navigation_names: Vec<String> = navigations.iter().map(|(_, n)| n.name.value()).collect();
     let is_navigation = |name: &String| navigation_names.contains(name);
     let value_arms = plans.iter().map(|plan| {
-        let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
+        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let lookup_name = format!("_{name}_value");
-        let read = quote_spanned!(plan.span=> #p::read_column::<#ty, __A>(&mut #s, #name, __key.as_str(), &mut __map));
+        let read =
+            quote_spanned!(plan.span=> #ty::read(&mut #s, #name, __key.as_str(), &mut __map));
         if is_navigation(name) {
             quote!(#lookup_name => #read,)
         } else {
@@ -367,9 +445,10 @@ fn expand_deserialize(
         }
     });
     let annotation_arms = plans.iter().map(|plan| {
-        let (s, name, ty) = (slot(plan), &plan.name, &plan.column.value_ty);
+        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let lookup_name = format!("_{name}_value");
-        let read = quote_spanned!(plan.span=> #p::read_column_annotation::<#ty, __A>(&mut #s, __annotation, #name, &mut __map));
+        let read =
+            quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, __annotation, #name, &mut __map));
         quote!(#name | #lookup_name => #read,)
     });
     let navigation_slot =
@@ -410,11 +489,11 @@ fn expand_deserialize(
     let etag_arm =
         etag.map(|_| quote!("@odata.etag" => #p::read_etag_into(&mut __etag, &mut __map),));
     let finished =
-        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), Span::call_site());
+        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), plan.span);
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
-        let (s, name, ty, wrap) = (slot(plan), &plan.name, &plan.column.value_ty, &plan.wrap);
-        quote_spanned!(plan.span=> #p::finish_field::<#ty, #wrap, __A::Error>(#s, #name, &mut __parties, &mut __error))
+        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
+        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut __parties, &mut __error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
@@ -435,7 +514,7 @@ fn expand_deserialize(
                     .find(|plan| std::ptr::eq(plan.field, field))
                     .expect("column plan");
                 let local = finished(plan);
-                quote!(#f: #local,)
+                quote_spanned!(plan.span=> #f: #local,)
             }
         }
     });
@@ -494,7 +573,7 @@ fn expand_deserialize(
 /// the user's tokens: attribute/kind fit, primary id type, and extension rules.
 fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream {
     let ident = entity.item.ident.to_string();
-    let [_, _, primary_id, _] = identity(entity, p);
+    let [table, _, primary_id, _] = identity(entity, p);
     let mut out = TokenStream::new();
     let base_text = entity
         .args
@@ -502,8 +581,11 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
         .as_ref()
         .map(|base| quote!(#base).to_string().replace(' ', ""));
     for plan in plans {
-        let (kind, name, a) = (&plan.kind, &plan.name, &plan.column.attrs);
+        let (name, a) = (&plan.name, &plan.column.attrs);
         let ty = &plan.column.value_ty;
+        let field_ty = &plan.ty;
+        let field_type = quote_spanned!(plan.span=> #field_ty::TYPE);
+        let kind = quote!(#field_type.kind);
         // for messages only: most columns have none
         let ty_text = || quote!(#ty).to_string().replace(' ', "");
         let field = &plan.field.ident;
@@ -582,13 +664,43 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
             };
             out.extend(quote_spanned! {plan.span=>
                 const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
-                    if !__dv::extends_compatible_type::<#ty>(__base) {
+                    if !#field_type.fits_base(__base) {
                         ::core::panic!(#keep)
                     }
                 };
                 #new_check
             });
         }
+        if may_be_lookup(&plan.column.value_ty) {
+            out.extend(quote_spanned! {plan.span=>
+                const _: () = if let ::core::option::Option::Some(__m) =
+                    __dv::lookup_mismatch(#field_type.lookup, #name, #table)
+                {
+                    ::core::panic!("{}", __m.as_str())
+                };
+            });
+        }
     }
     out
+}
+
+/// False for the built-in column types, which are never lookups: their fields need no
+/// lookup check (a short expansion in every user crate).
+fn may_be_lookup(ty: &syn::Type) -> bool {
+    const BUILT_IN: &[&str] = &[
+        "String",
+        "i32",
+        "i64",
+        "f64",
+        "bool",
+        "Decimal",
+        "Money",
+        "Guid",
+        "Uuid",
+        "OffsetDateTime",
+        "Date",
+        "PartyList",
+        "Choices",
+    ];
+    !matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| BUILT_IN.iter().any(|b| s.ident == b)))
 }

@@ -1,4 +1,4 @@
-//! `#[dataverse_entity]`: parse → validate → expand.
+//! `#[dataverse_entity]`: parse → validate → expand, or the errors beside a fallback.
 
 mod ast;
 mod attr;
@@ -10,9 +10,8 @@ mod valid;
 mod tests;
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{Ctxt, Model, expand_or_fallback};
 use ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -28,14 +27,18 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     };
     let cx = Ctxt::new();
     let entity = parse(&cx, args, item, input, split.emit);
-    valid::check(&cx, &entity);
-    match cx.check() {
-        Ok(()) => expand::expand(&entity),
-        Err(errors) => {
-            let tokens = &entity.tokens;
-            let errors = errors.to_compile_error();
-            quote!(#tokens #errors)
-        }
+    expand_or_fallback(cx, Some(entity))
+}
+
+impl Model for Entity {
+    fn validate(&self, cx: &Ctxt) {
+        valid::check(cx, self);
+    }
+    fn expand(&self) -> TokenStream {
+        expand::expand(self)
+    }
+    fn fallback(&self) -> TokenStream {
+        expand::fallback(self)
     }
 }
 

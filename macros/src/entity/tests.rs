@@ -17,10 +17,7 @@ fn messages(args: TokenStream, item: TokenStream) -> Vec<String> {
         split.emit,
     );
     super::valid::check(&cx, &entity);
-    match cx.check() {
-        Ok(()) => Vec::new(),
-        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
-    }
+    crate::ctxt::messages(cx)
 }
 
 fn identity() -> TokenStream {
@@ -91,8 +88,10 @@ fn every_error_is_reported_at_once() {
         },
     );
     let expected = [
-        "duplicate `dataverse_entity` attribute `entity_set`; keep one",
-        "duplicate `dataverse` attribute `max_length`; keep one",
+        "duplicate `dataverse_entity` attribute `entity_set`; give it once",
+        "`entity_set` is first given here",
+        "duplicate `dataverse` attribute `max_length`; give it once",
+        "`max_length` is first given here",
         "`#[dataverse_entity]` does not take generic parameters",
         "needs `logical_name = \"...\"`",
         "needs `primary_id = \"...\"`",

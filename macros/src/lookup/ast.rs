@@ -1,9 +1,12 @@
 //! Our model of a `lookup!` input, built from syn with the original tokens kept for spans.
 
+use std::cell::Cell;
+
 use proc_macro2::TokenStream;
 use syn::{Attribute, Data, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Path, Visibility};
 
-use super::attr::{self, CascadeAttr, TargetAttr};
+use super::attr::{self, TargetAttr};
+use super::cascade::{CascadeAttr, CascadeValue};
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
 
@@ -16,6 +19,8 @@ pub struct Lookup<'a> {
     /// Attributes kept on the enum (doc comments and anything not ours).
     pub attrs: Vec<&'a Attribute>,
     pub column: Option<LitStr>,
+    /// The logical name of the table the column is on.
+    pub table: Option<LitStr>,
     pub pattern: Option<LitStr>,
     pub extends: Option<Path>,
     /// The fallback variant's name (base lookups only) and where it was named, if it was.
@@ -37,15 +42,15 @@ pub struct Target<'a> {
     pub table: LitStr,
     pub attr: TargetAttr,
     /// Not emitted at all (duplicate variant, clash with a generated variant).
-    pub skip: bool,
+    pub skip: Cell<bool>,
     /// Emitted, but not matched by `from_target` (its table is already taken).
-    pub duplicate_table: bool,
+    pub duplicate_table: Cell<bool>,
 }
 
 impl Lookup<'_> {
     /// The targets that expansion emits.
     pub fn emitted(&self) -> impl Iterator<Item = &Target<'_>> {
-        self.targets.iter().filter(|t| !t.skip)
+        self.targets.iter().filter(|t| !t.skip.get())
     }
 }
 
@@ -56,177 +61,6 @@ impl Target<'_> {
             .cascade
             .as_ref()
             .map_or([CascadeValue::NoCascade; 8], CascadeAttr::resolve)
-    }
-}
-
-/// A `CascadeType` value as written in `cascade(...)`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum CascadeValue {
-    NoCascade,
-    Cascade,
-    Active,
-    UserOwned,
-    RemoveLink,
-    Restrict,
-}
-
-impl CascadeValue {
-    pub const ALL: [CascadeValue; 6] = [
-        CascadeValue::NoCascade,
-        CascadeValue::Cascade,
-        CascadeValue::Active,
-        CascadeValue::UserOwned,
-        CascadeValue::RemoveLink,
-        CascadeValue::Restrict,
-    ];
-
-    /// The `CascadeType` variant name, which is also the Web API name.
-    pub fn name(self) -> &'static str {
-        match self {
-            CascadeValue::NoCascade => "NoCascade",
-            CascadeValue::Cascade => "Cascade",
-            CascadeValue::Active => "Active",
-            CascadeValue::UserOwned => "UserOwned",
-            CascadeValue::RemoveLink => "RemoveLink",
-            CascadeValue::Restrict => "Restrict",
-        }
-    }
-
-    /// The value's letter in the runtime's `cascade_from_codes`.
-    pub fn code(self) -> char {
-        match self {
-            CascadeValue::NoCascade => 'N',
-            CascadeValue::Cascade => 'C',
-            CascadeValue::Active => 'A',
-            CascadeValue::UserOwned => 'U',
-            CascadeValue::RemoveLink => 'R',
-            CascadeValue::Restrict => 'X',
-        }
-    }
-
-    pub fn names() -> Vec<&'static str> {
-        Self::ALL.iter().map(|v| v.name()).collect()
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.name() == name)
-    }
-}
-
-/// One of the eight cascade actions of a relationship, in `CascadeConfiguration` order.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Action {
-    Archive,
-    Assign,
-    Delete,
-    Merge,
-    Reparent,
-    RollupView,
-    Share,
-    Unshare,
-}
-
-impl Action {
-    pub const ALL: [Action; 8] = [
-        Action::Archive,
-        Action::Assign,
-        Action::Delete,
-        Action::Merge,
-        Action::Reparent,
-        Action::RollupView,
-        Action::Share,
-        Action::Unshare,
-    ];
-
-    /// The keyword in `cascade(...)`, also the `CascadeConfiguration` field name.
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Action::Archive => ARCHIVE,
-            Action::Assign => ASSIGN,
-            Action::Delete => DELETE,
-            Action::Merge => MERGE,
-            Action::Reparent => REPARENT,
-            Action::RollupView => ROLLUP_VIEW,
-            Action::Share => SHARE,
-            Action::Unshare => UNSHARE,
-        }
-    }
-
-    pub fn index(self) -> usize {
-        Action::ALL.iter().position(|a| *a == self).unwrap_or(0)
-    }
-
-    pub fn from_keyword(keyword: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.keyword() == keyword)
-    }
-
-    /// The values Dataverse documents for the action on a custom relationship.
-    pub fn allowed(self) -> &'static [CascadeValue] {
-        use CascadeValue::*;
-        match self {
-            Action::Delete => &[Cascade, RemoveLink, Restrict],
-            Action::Merge => &[Cascade, NoCascade],
-            Action::Archive => &[Cascade, RemoveLink, Restrict, NoCascade],
-            Action::Assign
-            | Action::Reparent
-            | Action::Share
-            | Action::Unshare
-            | Action::RollupView => &[Cascade, Active, UserOwned, NoCascade],
-        }
-    }
-}
-
-/// A named starting point of `cascade(...)`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Preset {
-    Parental,
-    Referential,
-    Restrict,
-    NoCascade,
-}
-
-impl Preset {
-    pub const ALL: [Preset; 4] = [
-        Preset::Parental,
-        Preset::Referential,
-        Preset::Restrict,
-        Preset::NoCascade,
-    ];
-
-    pub fn keyword(self) -> &'static str {
-        match self {
-            Preset::Parental => PARENTAL,
-            Preset::Referential => REFERENTIAL,
-            Preset::Restrict => RESTRICT,
-            Preset::NoCascade => NO_CASCADE,
-        }
-    }
-
-    pub fn from_keyword(keyword: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.keyword() == keyword)
-    }
-
-    /// The same values as the runtime's `CascadeConfiguration` presets.
-    pub fn values(self) -> [CascadeValue; 8] {
-        use CascadeValue::*;
-        let mut values = [NoCascade; 8];
-        match self {
-            Preset::Parental => {
-                for a in [
-                    Action::Assign,
-                    Action::Delete,
-                    Action::Reparent,
-                    Action::Share,
-                    Action::Unshare,
-                ] {
-                    values[a.index()] = Cascade;
-                }
-            }
-            Preset::Referential => values[Action::Delete.index()] = RemoveLink,
-            Preset::Restrict => values[Action::Delete.index()] = Restrict,
-            Preset::NoCascade => {}
-        }
-        values
     }
 }
 
@@ -319,8 +153,8 @@ pub fn from_input<'a>(cx: &Ctxt, krate: TokenStream, input: &'a DeriveInput) -> 
             docs,
             table: table.unwrap_or_else(|| LitStr::new("", variant.ident.span())),
             attr,
-            skip,
-            duplicate_table: false,
+            skip: Cell::new(skip),
+            duplicate_table: Cell::new(false),
         });
     }
 
@@ -331,6 +165,7 @@ pub fn from_input<'a>(cx: &Ctxt, krate: TokenStream, input: &'a DeriveInput) -> 
         vis: &input.vis,
         attrs,
         column: la.column,
+        table: la.table,
         pattern: la.navigation,
         extends: la.extends,
         fallback: la

@@ -3,61 +3,31 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
-use super::ast::{Action, Lookup, Target};
+use super::ast::{Lookup, Target};
+use super::cascade::Action;
 
 /// The whole expansion: the enum, then everything else inside one `const _: () = { ... };`.
 pub fn expand(lookup: &Lookup) -> TokenStream {
     let krate = &lookup.krate;
-    // the enum names the runtime in full; the block after it through one short alias
-    let full = quote!(#krate::__private);
+    // the block after the enum names the runtime through one short alias
     // an `Ident`, not a `TokenStream`: interpolating a stream makes proc_macro2 flush its
     // buffer across the compiler bridge, and `#p` is interpolated thousands of times
     let p = proc_macro2::Ident::new("__dv", proc_macro2::Span::call_site());
     let ident = lookup.ident;
-    let vis = lookup.vis;
-    let attrs = &lookup.attrs;
     let name = ident.to_string();
     let targets: Vec<&Target> = lookup.emitted().collect();
-
-    let has_docs = attrs.iter().any(|a| a.path().is_ident("doc"));
-    let enum_doc = (!has_docs).then(|| {
-        let doc = match (&lookup.column, &lookup.extends) {
-            (Some(c), _) => format!(" Lookup column `{}`.", c.value()),
-            (None, Some(b)) => format!(" A layer of lookup [`{}`].", path_name(b)),
-            (None, None) => " A lookup column.".to_owned(),
-        };
-        quote!(#[doc = #doc])
-    });
-
-    let variants = targets.iter().map(|t| {
-        let v = t.ident;
-        let docs = &t.docs;
-        let doc = docs.is_empty().then(|| {
-            let doc = format!(" Table `{}`, carrying the row id.", t.table.value());
-            quote!(#[doc = #doc])
-        });
-        quote!(#(#docs)* #doc #v(#full::Guid),)
-    });
     let fallback = &lookup.fallback;
     let base_variant = &lookup.base_variant;
-    let extra_variant = match &lookup.extends {
-        None => quote! {
-            /// A target table this lookup does not declare, kept with its id so nothing is lost.
-            #fallback(#full::UnknownTarget),
-        },
-        Some(base) => {
-            let doc = format!(
-                " A target of the base lookup [`{}`] (or a table no layer declares).",
-                path_name(base)
-            );
-            quote!(#[doc = #doc] #base_variant(#base),)
-        }
-    };
 
     let total = targets.len();
     let column = match (&lookup.column, &lookup.extends) {
         (_, Some(base)) => quote!(<#base as #p::Lookup>::METADATA.column),
         (Some(c), None) => quote!(#c),
+        (None, None) => quote!(""),
+    };
+    let table = match (&lookup.table, &lookup.extends) {
+        (_, Some(base)) => quote!(<#base as #p::Lookup>::METADATA.table),
+        (Some(t), None) => quote!(#t),
         (None, None) => quote!(""),
     };
     let pattern = match &lookup.pattern {
@@ -127,7 +97,7 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
     });
     let from_arms: Vec<TokenStream> = targets
         .iter()
-        .filter(|t| !t.duplicate_table)
+        .filter(|t| !t.duplicate_table.get())
         .map(|t| {
             let v = t.ident;
             let table = &t.table;
@@ -166,11 +136,14 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         let body = if from_arms.is_empty() {
             quote!(Self::#base_variant(__base))
         } else {
-            let arms = targets.iter().filter(|t| !t.duplicate_table).map(|t| {
-                let v = t.ident;
-                let table = &t.table;
-                quote!(#table => Self::#v(#p::Lookup::id(&__base)),)
-            });
+            let arms = targets
+                .iter()
+                .filter(|t| !t.duplicate_table.get())
+                .map(|t| {
+                    let v = t.ident;
+                    let table = &t.table;
+                    quote!(#table => Self::#v(#p::Lookup::id(&__base)),)
+                });
             quote! {
                 match #p::Lookup::logical_name(&__base) {
                     #(#arms)*
@@ -189,27 +162,17 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
         }
     });
 
+    let enum_def = enum_def(lookup);
     quote! {
-        #(#attrs)*
-        #enum_doc
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-        #vis enum #ident {
-            #(#variants)*
-            #extra_variant
-        }
+        #enum_def
 
         const _: () = {
             use #krate::__private as __dv;
             const __LAYER: &str = #name;
             static __TARGETS: [#p::TargetMetadata; #total] = [#(#target_tables),*];
 
-            static __METADATA: #p::LookupMetadata = #p::LookupMetadata {
-                column: #column,
-                navigation_pattern: #pattern,
-                layer: __LAYER,
-                targets: &__TARGETS,
-                base: #base_meta,
-            };
+            static __METADATA: #p::LookupMetadata =
+                #p::lookup(#column, #table, #pattern, __LAYER, &__TARGETS, #base_meta);
 
             #base_checks
 
@@ -260,6 +223,110 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
                 pub const METADATA: &'static #p::LookupMetadata = &__METADATA;
             }
 
+            #from_base
+        };
+    }
+}
+
+/// The enum itself: the user's attributes and doc comments, one variant per emitted target
+/// and the fallback (base lookups) or base (extensions) variant. Also emitted on error.
+fn enum_def(lookup: &Lookup) -> TokenStream {
+    let krate = &lookup.krate;
+    let full = quote!(#krate::__private);
+    let ident = lookup.ident;
+    let vis = lookup.vis;
+    let attrs = &lookup.attrs;
+    let targets: Vec<&Target> = lookup.emitted().collect();
+    let has_docs = attrs.iter().any(|a| a.path().is_ident("doc"));
+    let enum_doc = (!has_docs).then(|| {
+        let doc = match (&lookup.column, &lookup.extends) {
+            (Some(c), _) => format!(" Lookup column `{}`.", c.value()),
+            (None, Some(b)) => format!(" A layer of lookup [`{}`].", path_name(b)),
+            (None, None) => " A lookup column.".to_owned(),
+        };
+        quote!(#[doc = #doc])
+    });
+
+    let variants = targets.iter().map(|t| {
+        let v = t.ident;
+        let docs = &t.docs;
+        let doc = docs.is_empty().then(|| {
+            let doc = format!(" Table `{}`, carrying the row id.", t.table.value());
+            quote!(#[doc = #doc])
+        });
+        quote!(#(#docs)* #doc #v(#full::Guid),)
+    });
+    let fallback = &lookup.fallback;
+    let base_variant = &lookup.base_variant;
+    let extra_variant = match &lookup.extends {
+        None => quote! {
+            /// A target table this lookup does not declare, kept with its id so nothing is lost.
+            #fallback(#full::UnknownTarget),
+        },
+        Some(base) => {
+            let doc = format!(
+                " A target of the base lookup [`{}`] (or a table no layer declares).",
+                path_name(base)
+            );
+            quote!(#[doc = #doc] #base_variant(#base),)
+        }
+    };
+
+    quote! {
+        #(#attrs)*
+        #enum_doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        #vis enum #ident {
+            #(#variants)*
+            #extra_variant
+        }
+    }
+}
+
+/// What is emitted beside the errors: the enum plus stub impls of the generated API, so the
+/// user's code that uses the lookup gets no follow-on errors.
+pub fn fallback(lookup: &Lookup) -> TokenStream {
+    let krate = &lookup.krate;
+    let ident = lookup.ident;
+    let name = ident.to_string();
+    let enum_def = enum_def(lookup);
+    let stub = quote!(::core::panic!(
+        "`lookup!` input has errors: fix the compile errors reported for it"
+    ));
+    let from_base = lookup.extends.as_ref().map(|base| {
+        quote! {
+            impl ::core::convert::From<#base> for #ident {
+                fn from(__base: #base) -> Self { #stub }
+            }
+        }
+    });
+    quote! {
+        #enum_def
+
+        const _: () = {
+            use #krate::__private as __dv;
+            static __METADATA: __dv::LookupMetadata = __dv::lookup(
+                "", "", ::core::option::Option::None, #name, &[], ::core::option::Option::None,
+            );
+            impl __dv::ColumnValue for #ident {
+                type Codec = __dv::LookupCodec;
+            }
+            impl __dv::Lookup for #ident {
+                const METADATA: &'static __dv::LookupMetadata = &__METADATA;
+                fn from_target(__logical_name: &str, __id: __dv::Guid) -> Self { #stub }
+                fn target_ref(&self) -> __dv::LookupRef<'_> { #stub }
+            }
+            impl ::core::cmp::PartialEq for #ident {
+                fn eq(&self, __other: &Self) -> bool { #stub }
+            }
+            impl ::core::cmp::Eq for #ident {}
+            impl ::core::hash::Hash for #ident {
+                fn hash<__H: ::core::hash::Hasher>(&self, __state: &mut __H) { #stub }
+            }
+            #[allow(dead_code)]
+            impl #ident {
+                pub const METADATA: &'static __dv::LookupMetadata = &__METADATA;
+            }
             #from_base
         };
     }

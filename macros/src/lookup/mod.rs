@@ -1,8 +1,9 @@
-//! `lookup!`: parse → validate → expand.
+//! `lookup!`: parse → validate → expand, or the errors beside a fallback.
 //!
 //! ```text
 //! lookup! {
-//!     #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+//!     #[lookup(column = "regardingobjectid", table = "msdyn_ocsession",
+//!              navigation = "regardingobjectid_{target}_msdyn_ocsession")]
 //!     pub enum Regarding {
 //!         #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
 //!                  referenced_attribute = "accountid", cascade(parental, merge = Cascade))]
@@ -13,49 +14,51 @@
 
 mod ast;
 mod attr;
+mod cascade;
 mod expand;
 mod valid;
 
 use proc_macro2::TokenStream;
 
-use crate::ctxt::{Ctxt, split_crate_path};
+use crate::ctxt::{Ctxt, Model, expand_or_fallback, split_crate_path};
 
 /// Entry point: `{ <runtime path> } <enum>`.
 pub fn expand(input: TokenStream) -> TokenStream {
-    match split_crate_path(input) {
-        Ok((krate, rest)) => derive(krate, rest),
-        Err(e) => e.to_compile_error(),
-    }
-}
-
-/// Expands one enum; on user errors, the errors plus the enum and its impls (from the parts
-/// that could be understood) so user code gets no follow-on errors.
-pub fn derive(krate: TokenStream, input: TokenStream) -> TokenStream {
-    let (tokens, result) = run(krate, input);
-    match result {
-        Ok(()) => tokens,
-        Err(e) => {
-            let mut out = e.to_compile_error();
-            out.extend(tokens);
-            out
-        }
-    }
-}
-
-fn run(krate: TokenStream, input: TokenStream) -> (TokenStream, Result<(), syn::Error>) {
-    let input: syn::DeriveInput = match syn::parse2(input) {
+    let (krate, rest) = match split_crate_path(input) {
+        Ok(split) => split,
+        Err(e) => return e.to_compile_error(),
+    };
+    let input: syn::DeriveInput = match syn::parse2(rest) {
         Ok(input) => input,
-        Err(e) => return (TokenStream::new(), Err(e)),
+        Err(e) => return e.to_compile_error(),
     };
     let cx = Ctxt::new();
-    let tokens = match ast::from_input(&cx, krate, &input) {
-        Some(mut lookup) => {
-            valid::check(&cx, &mut lookup);
-            expand::expand(&lookup)
-        }
-        None => TokenStream::new(),
-    };
-    (tokens, cx.check())
+    let model = ast::from_input(&cx, krate, &input);
+    expand_or_fallback(cx, model)
+}
+
+impl Model for ast::Lookup<'_> {
+    fn validate(&self, cx: &Ctxt) {
+        valid::check(cx, self);
+    }
+    fn expand(&self) -> TokenStream {
+        expand::expand(self)
+    }
+    fn fallback(&self) -> TokenStream {
+        expand::fallback(self)
+    }
+}
+
+/// The errors `lookup!` reports for `input` (without the runtime path), for unit tests.
+#[cfg(test)]
+fn errors(input: TokenStream) -> Vec<String> {
+    let cx = Ctxt::new();
+    if let Ok(input) = syn::parse2::<syn::DeriveInput>(input)
+        && let Some(lookup) = ast::from_input(&cx, TokenStream::new(), &input)
+    {
+        lookup.validate(&cx);
+    }
+    crate::ctxt::messages(cx)
 }
 
 #[cfg(test)]

@@ -3,12 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-fn errors(input: TokenStream) -> Vec<String> {
-    match super::run(quote!(::dataverse_model), input).1 {
-        Ok(()) => Vec::new(),
-        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
-    }
-}
+use super::errors;
 
 fn expect(input: TokenStream, needle: &str) {
     let errors = errors(input);
@@ -22,7 +17,7 @@ fn expect(input: TokenStream, needle: &str) {
 fn valid_base_and_extension_have_no_errors() {
     let base = quote! {
         /// What a session is about.
-        #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+        #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
         pub enum Regarding {
             #[target(entity_set = "accounts", relationship = "account_msdyn_ocsessions",
                      referenced_attribute = "accountid", cascade(parental, merge = Cascade))]
@@ -51,7 +46,7 @@ fn valid_base_and_extension_have_no_errors() {
 fn action_values_are_checked() {
     let case = |cascade: TokenStream| {
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts", relationship = "r", referenced_attribute = "accountid", #cascade)]
                 Account = "account",
@@ -88,7 +83,7 @@ fn action_values_are_checked() {
     );
     expect(
         case(quote!(cascade(referntial))),
-        "unknown cascade preset or action `referntial`; did you mean `referential`?",
+        "unknown `cascade` preset or action `referntial`; did you mean `referential`?",
     );
     expect(
         case(quote!(cascade(referential, delete = Casade))),
@@ -100,7 +95,7 @@ fn action_values_are_checked() {
     );
     expect(
         case(quote!(cascade(delete = Cascade, delete = Restrict))),
-        "duplicate cascade action `delete`",
+        "duplicate `cascade` action `delete`; give it once",
     );
     // `system` accepts the platform's values
     assert!(errors(case(quote!(system, cascade(no_cascade)))).is_empty());
@@ -110,7 +105,7 @@ fn action_values_are_checked() {
 fn relationship_rules() {
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts", relationship = "r", cascade(referential))]
                 Account = "account",
@@ -120,7 +115,7 @@ fn relationship_rules() {
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts", cascade(referential))]
                 Account = "account",
@@ -130,7 +125,7 @@ fn relationship_rules() {
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts", relationship = "r", referenced_attribute = "accountid")]
                 Account = "account",
@@ -147,18 +142,18 @@ fn keys_names_and_duplicates() {
             #[lookup(colum = "parentid")]
             pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
         },
-        "unknown `lookup` key `colum`; did you mean `column`?",
+        "unknown `lookup` attribute `colum`; did you mean `column`?",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent { #[target(entity_sets = "accounts")] Account = "account" }
         },
-        "unknown `target` key `entity_sets`; did you mean `entity_set`?",
+        "unknown `target` attribute `entity_sets`; did you mean `entity_set`?",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts")] Account = "account",
                 #[target(entity_set = "accounts")] Customer = "account",
@@ -168,7 +163,7 @@ fn keys_names_and_duplicates() {
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent {
                 #[target(entity_set = "accounts")] Account = "account",
                 #[target(entity_set = "contacts")] Account = "contact",
@@ -178,42 +173,42 @@ fn keys_names_and_duplicates() {
     );
     expect(
         quote! {
-            #[lookup(column = "parentid", fallback = Other)]
+            #[lookup(column = "parentid", table = "msdyn_ocsession", fallback = Other)]
             pub enum Parent { #[target(entity_set = "others")] Other = "other" }
         },
         "variant `Other` clashes with the generated fallback variant",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent { #[target(entity_set = "my accounts")] Account = "account" }
         },
         "`my accounts` is not a valid entity set name; use only letters, digits and `_`, not starting with a digit",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent { #[target(entity_set = "accounts", navigation = "1parent")] Account = "account" }
         },
         "`1parent` is not a valid navigation property name",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid", navigation = "parent-{target}")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession", navigation = "parent-{target}")]
             pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
         },
         "`parent-{target}` is not a valid navigation property pattern; after replacing `{target}`",
     );
     expect(
         quote! {
-            #[lookup(navigation = "x")]
+            #[lookup(table = "msdyn_ocsession", navigation = "x")]
             pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
         },
         "missing lookup column",
     );
     expect(
         quote! {
-            #[lookup(column = "parentid")]
+            #[lookup(column = "parentid", table = "msdyn_ocsession")]
             pub enum Parent { Account = "account" }
         },
         "missing entity set of table `account`",
@@ -224,6 +219,31 @@ fn keys_names_and_duplicates() {
             pub enum SalesRegarding { #[target(entity_set = "others")] Thing = "thing" }
         },
         "an extension has no fallback of its own",
+    );
+}
+
+#[test]
+fn a_base_lookup_states_its_table_and_an_extension_inherits_it() {
+    expect(
+        quote! {
+            #[lookup(column = "parentid")]
+            pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
+        },
+        "missing lookup table; a lookup belongs to one column of one table: add `table = \"<logical name of the table the column is on>\"` to `#[lookup(...)]`",
+    );
+    expect(
+        quote! {
+            #[lookup(extends = Parent, table = "contact")]
+            pub enum SalesParent { #[target(entity_set = "leads")] Lead = "lead" }
+        },
+        "an extension inherits `table` from its base lookup; remove `table`",
+    );
+    expect(
+        quote! {
+            #[lookup(column = "parentid", table = "my table")]
+            pub enum Parent { #[target(entity_set = "accounts")] Account = "account" }
+        },
+        "`my table` is not a valid table logical name",
     );
 }
 

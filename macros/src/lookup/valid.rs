@@ -1,13 +1,14 @@
-//! Checks on the model: each records errors and marks targets that expansion must skip.
+//! Checks on the model: each records errors and marks targets that the fallback must skip.
 
 use std::collections::HashMap;
 
 use syn::LitStr;
 
-use super::ast::{Action, CascadeValue, Lookup};
+use super::ast::Lookup;
+use super::cascade::{Action, CascadeValue};
 use crate::ctxt::Ctxt;
 
-pub fn check(cx: &Ctxt, lookup: &mut Lookup) {
+pub fn check(cx: &Ctxt, lookup: &Lookup) {
     check_layer_keys(cx, lookup);
     check_names(cx, lookup);
     check_duplicates(cx, lookup);
@@ -32,6 +33,12 @@ fn check_layer_keys(cx: &Ctxt, lookup: &Lookup) {
                 "an extension inherits `column` from its base lookup; remove `column`",
             );
         }
+        if let Some(table) = &lookup.table {
+            cx.error_spanned_by(
+                table,
+                "an extension inherits `table` from its base lookup; remove `table`",
+            );
+        }
         if let Some(fallback) = &lookup.fallback_key {
             cx.error_spanned_by(
                 fallback,
@@ -43,6 +50,12 @@ fn check_layer_keys(cx: &Ctxt, lookup: &Lookup) {
             cx.error_spanned_by(
                 lookup.ident,
                 "missing lookup column; add `#[lookup(column = \"<column logical name>\")]`, or `#[lookup(extends = Base)]` to extend another lookup",
+            );
+        }
+        if lookup.table.is_none() && !lookup.had_unknown_key {
+            cx.error_spanned_by(
+                lookup.ident,
+                "missing lookup table; a lookup belongs to one column of one table: add `table = \"<logical name of the table the column is on>\"` to `#[lookup(...)]`",
             );
         }
         if let Some(base) = &lookup.base_key {
@@ -76,6 +89,9 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
     if let Some(column) = &lookup.column {
         check_identifier(cx, column, "column logical name");
     }
+    if let Some(table) = &lookup.table {
+        check_identifier(cx, table, "table logical name");
+    }
     if let Some(pattern) = &lookup.pattern
         && !is_odata_identifier(&pattern.value().replace("{target}", "target"))
     {
@@ -87,7 +103,7 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
             ),
         );
     }
-    for target in lookup.targets.iter().filter(|t| !t.skip) {
+    for target in lookup.targets.iter().filter(|t| !t.skip.get()) {
         check_identifier(cx, &target.table, "table logical name");
         match &target.attr.entity_set {
             Some(set) => check_identifier(cx, set, "entity set name"),
@@ -116,7 +132,7 @@ fn check_names(cx: &Ctxt, lookup: &Lookup) {
     }
 }
 
-fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
+fn check_duplicates(cx: &Ctxt, lookup: &Lookup) {
     let generated = if lookup.extends.is_some() {
         (&lookup.base_variant, "base")
     } else {
@@ -140,7 +156,7 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     generated.1
                 ),
             );
-            lookup.targets[i].skip = true;
+            lookup.targets[i].skip.set(true);
             continue;
         }
         if let Some(&first) = variants.get(&name) {
@@ -152,11 +168,11 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     lookup.targets[first].table.value()
                 ),
             );
-            lookup.targets[i].skip = true;
+            lookup.targets[i].skip.set(true);
             continue;
         }
         variants.insert(name, i);
-        if target.skip {
+        if target.skip.get() {
             continue;
         }
         let table = target.table.value();
@@ -168,7 +184,7 @@ fn check_duplicates(cx: &Ctxt, lookup: &mut Lookup) {
                     lookup.targets[first].ident
                 ),
             );
-            lookup.targets[i].duplicate_table = true;
+            lookup.targets[i].duplicate_table.set(true);
         } else {
             tables.insert(table, i);
         }

@@ -6,10 +6,6 @@ use serde::ser::SerializeMap;
 use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
 use crate::{Choice, ChoiceMetadata, Choices, Rule, ValidationErrors};
 
-impl<C: Choice> ColumnValue for C {
-    type Codec = ChoiceCodec;
-}
-
 /// The codec of `choice!` types: a JSON integer in the 32-bit range.
 #[derive(Debug, Clone, Copy)]
 pub struct ChoiceCodec;

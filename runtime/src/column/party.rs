@@ -82,7 +82,7 @@ crate::lookup! {
     /// Who a party is (`activityparty.partyid`): the tables the ActivityParty table
     /// documents as party targets (Dataverse's, then those Dynamics 365 adds). A table not
     /// listed is kept by the fallback.
-    #[lookup(column = "partyid", navigation = "partyid_{target}")]
+    #[lookup(table = "activityparty", column = "partyid", navigation = "partyid_{target}")]
     pub enum PartyRef {
         #[target(entity_set = "accounts")]
         Account = "account",

@@ -59,7 +59,7 @@ fn choice_works_through_a_renamed_dependency() {
 
 dvm::lookup! {
     /// What a session is about.
-    #[lookup(column = "regardingobjectid", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
+    #[lookup(column = "regardingobjectid", table = "msdyn_ocsession", navigation = "regardingobjectid_{target}_msdyn_ocsession")]
     pub enum Regarding {
         #[target(entity_set = "accounts")]
         Account = "account",

@@ -1,7 +1,7 @@
 use dataverse_model::lookup;
 
 lookup! {
-    #[lookup(navigation = "parentid_{target}")]
+    #[lookup(table = "msdyn_ocsession", navigation = "parentid_{target}")]
     pub enum Parent {
         #[target(entity_set = "accounts")]
         Account = "account",

@@ -1,7 +1,7 @@
 use dataverse_model::lookup;
 
 lookup! {
-    #[lookup(column = "parentid", fallback = Other)]
+    #[lookup(column = "parentid", table = "msdyn_ocsession", fallback = Other)]
     pub enum Parent {
         #[target(entity_set = "others")]
         Other = "other",

@@ -1,7 +1,7 @@
 use dataverse_model::lookup;
 
 lookup! {
-    #[lookup(column = "parentid", navigaton = "x_{target}")]
+    #[lookup(column = "parentid", table = "msdyn_ocsession", navigaton = "x_{target}")]
     pub enum Parent {
         #[target(entity_set = "accounts")]
         Account = "account",

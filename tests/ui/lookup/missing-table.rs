@@ -1,0 +1,11 @@
+use dataverse_model::lookup;
+
+lookup! {
+    #[lookup(column = "parentid")]
+    pub enum Parent {
+        #[target(entity_set = "accounts")]
+        Account = "account",
+    }
+}
+
+fn main() {}
