@@ -26,7 +26,7 @@ pub use crate::entity::{
     read_navigation_annotation,
 };
 pub use crate::row::{
-    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, annotated_property,
+    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, annotated_column,
     check_status, finish_column, finish_field, first_error, read_annotation_or_other, read_column,
     read_column_annotation, read_etag, read_etag_into, read_other_annotation, split_annotation,
     write_formatted_values,

@@ -446,10 +446,9 @@ fn expand_deserialize(
     });
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        let lookup_name = format!("_{name}_value");
         let read =
             quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, __annotation, #name, &mut __map));
-        quote!(#name | #lookup_name => #read,)
+        quote!(#name => #read,)
     });
     let navigation_slot =
         |index: usize| syn::Ident::new(&format!("__nav{index}"), Span::call_site());
@@ -544,7 +543,7 @@ fn expand_deserialize(
                                 #etag_arm
                                 __other => match #p::split_annotation(__other) {
                                     ::core::option::Option::Some((__property, __annotation)) => {
-                                        let __claimed = match #p::annotated_property(&__DV_COLUMNS, __property, __annotation) {
+                                        let __claimed = match #p::annotated_column(&__DV_COLUMNS, __property, __annotation) {
                                             #(#annotation_arms)*
                                             #(#navigation_annotation_arms)*
                                             _ => ::core::result::Result::Ok(false),

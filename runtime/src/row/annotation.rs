@@ -88,19 +88,23 @@ pub fn read_annotation_or_other<'de, A: MapAccess<'de>>(
     }
 }
 
-/// The property whose column reads annotation `annotation` of `property`: for a bind,
-/// `<navigation>@odata.bind`, the lookup column one of whose targets has that navigation
-/// (`customerid_account` binds `customerid`); else `property` itself.
+/// The column whose annotation `annotation` of `property` is: `<col>` for `_<col>_value` (a
+/// lookup's value property); for a bind, `<navigation>@odata.bind`, the lookup column one of
+/// whose targets has that navigation (`customerid_account` binds `customerid`); else
+/// `property` itself. One name per column, so the generated match has one arm per column.
 #[inline]
-pub fn annotated_property<'a>(
+pub fn annotated_column<'a>(
     columns: &'static [ColumnMetadata],
     property: &'a str,
     annotation: &str,
 ) -> &'a str {
-    if annotation != BIND {
-        return property;
+    if annotation == BIND {
+        return bound_column(columns, property).unwrap_or(property);
     }
-    bound_column(columns, property).unwrap_or(property)
+    match property.strip_prefix('_') {
+        Some(rest) => rest.strip_suffix("_value").unwrap_or(property),
+        None => property,
+    }
 }
 
 #[cold]

@@ -12,7 +12,7 @@ mod visitor;
 mod write;
 
 pub use annotation::{
-    FORMATTED_VALUE, annotated_property, read_annotation_or_other, read_etag, read_etag_into,
+    FORMATTED_VALUE, annotated_column, read_annotation_or_other, read_etag, read_etag_into,
     read_other_annotation, split_annotation,
 };
 pub use formatted::FormattedValues;
