@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use dataverse_model_benches::{generated, handwritten, value, workload};
+use dataverse_model_benches::{expanded, generated, handwritten, value, workload};
 
 /// Counts allocation calls (`alloc`, `alloc_zeroed` and `realloc`) of the whole process.
 struct Counting;
@@ -268,4 +268,42 @@ fn main() {
         allocs[2][0],
         rows
     );
+    expanded_page(rows);
+}
+
+/// The expanded page (issue 12): every Session row with its regarding account and 3
+/// activity parties, decoded by (a) and by (b) in interleaved rounds.
+fn expanded_page(rows: usize) {
+    let json = expanded::page(rows);
+    let allocs = [
+        allocations(|| expanded::decode(&json)),
+        allocations(|| expanded::decode_hand(&json)),
+    ];
+    let mut a = || drop(black_box(expanded::decode(&json)));
+    let mut b = || drop(black_box(expanded::decode_hand(&json)));
+    let mut none = || {};
+    let [ta, tb, _] = interleaved(&mut [&mut a, &mut b, &mut none]);
+    println!();
+    println!(
+        "expanded page: {rows} rows, each with its regarding account and 3 activity parties, {:.2} MB",
+        json.len() as f64 / 1e6
+    );
+    println!();
+    println!("| operation | model | time / 5,000 rows | rows/s | MB/s | allocations / row | a/b |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    for (model, t) in [ta, tb].into_iter().enumerate() {
+        let ratio = if model == 0 {
+            format!("{:.2}", tb / ta)
+        } else {
+            String::new()
+        };
+        println!(
+            "| decode expanded | {} | {:.2} ms | {:.0} | {:.0} | {:.2} | {ratio} |",
+            MODELS[model],
+            t * 1e3,
+            rows as f64 / t,
+            json.len() as f64 / t / 1e6,
+            allocs[model] as f64 / rows as f64,
+        );
+    }
 }

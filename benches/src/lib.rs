@@ -2,6 +2,7 @@
 //! serde structs, (c) `serde_json::Value`, all on the same generated Web API page.
 #![allow(missing_docs)]
 
+pub mod expanded;
 pub mod generated;
 pub mod handwritten;
 pub mod value;

@@ -5,6 +5,7 @@
 
 use serde::de::{self, MapAccess};
 
+use crate::column::ActivityParties;
 use crate::entity::extends_compatible;
 use crate::row::{ColumnVisitor, Wrap, finish_field, read_column, read_column_annotation};
 use crate::text::const_str_eq;
@@ -153,10 +154,12 @@ pub trait FieldType<W>: Sized {
     type Slot: Default;
     /// The field's type (`T`, `Option<T>` or `Field<T>`).
     type Out;
-    /// Reads the column's property, naming the column in any error.
+    /// Reads the column's property `key` (`<col>` or `_<col>_value`), naming the column in
+    /// any error.
     fn read<'de, A: MapAccess<'de>>(
         slot: &mut Self::Slot,
         column: &'static str,
+        key: &str,
         map: &mut A,
     ) -> Result<(), A::Error>;
     /// Reads an annotation of the column's property; false when not this type's.
@@ -166,10 +169,12 @@ pub trait FieldType<W>: Sized {
         column: &'static str,
         map: &mut A,
     ) -> Result<bool, A::Error>;
-    /// The field value; on error records the first one and gives `None`.
+    /// The field value (a party list takes its parties from the row's); on error records the
+    /// first one and gives `None`.
     fn finish<E: de::Error>(
         slot: Self::Slot,
         column: &'static str,
+        parties: &mut ActivityParties,
         error: &mut Option<E>,
     ) -> Option<Self::Out>;
     /// Hands the field to `visitor`.
@@ -191,9 +196,10 @@ impl<T: ColumnValue, W: Wrap<T>> FieldType<W> for T {
     fn read<'de, A: MapAccess<'de>>(
         slot: &mut Self::Slot,
         column: &'static str,
+        key: &str,
         map: &mut A,
     ) -> Result<(), A::Error> {
-        read_column::<T, A>(slot, column, map)
+        read_column::<T, A>(slot, column, key, map)
     }
     #[inline]
     fn read_annotation<'de, A: MapAccess<'de>>(
@@ -208,9 +214,10 @@ impl<T: ColumnValue, W: Wrap<T>> FieldType<W> for T {
     fn finish<E: de::Error>(
         slot: Self::Slot,
         column: &'static str,
+        parties: &mut ActivityParties,
         error: &mut Option<E>,
     ) -> Option<W::Out> {
-        finish_field::<T, W, E>(slot, column, error)
+        finish_field::<T, W, E>(slot, column, parties, error)
     }
     #[inline]
     fn visit<V: ColumnVisitor>(visitor: &mut V, out: &W::Out, column: &'static ColumnMetadata) {

@@ -64,7 +64,13 @@
 //! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
 //! `logical_name`, `required`, `read_only`, `max_length`, `min`, `max`, `precision`, `money`,
 //! and on special fields `formatted_values` (a [`FormattedValues`]) and `etag`
-//! (an `Option<String>`). Table attributes: `logical_name`, `entity_set`, `primary_id`,
+//! (an `Option<String>`). A field `#[dataverse(navigation = "<name>")]` holds a navigation
+//! property: `Option<Box<T>>` for a single-valued one (`primarycontactid`), [`RelatedRows<T>`]
+//! for a collection-valued one (`Account_Tasks`), `T` the related table's struct; it reads the
+//! `$expand`ed row or rows and a create body writes it as a deep insert (see
+//! [`RelatedRows`] for collection binds). A lookup column reads `_<col>_value` and
+//! `<navigation>@odata.bind`, never its plain name (the navigation). Party lists read and
+//! write the activity's `<table>_activity_parties` (see [`PartyList`]). Table attributes: `logical_name`, `entity_set`, `primary_id`,
 //! `primary_name`, or `extends = Base` with `publisher_prefix = "..."` for a solution layer;
 //! `crate = path` when the runtime is a renamed dependency.
 //!
@@ -151,10 +157,13 @@ pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
 pub use column::{
-    ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec, Money,
-    PartyList, SlotOf,
+    ActivityParty, ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec,
+    Money, ParticipationType, PartyList, PartyRef, SlotOf,
 };
-pub use entity::{Entity, EntityMetadata, Payload, ResponseBody};
+pub use entity::{
+    ActivityPartiesBody, Entity, EntityMetadata, NavigationMetadata, NavigationValue, Payload,
+    RelatedRows, ResponseBody,
+};
 pub use error::{DecodeError, ParseChoiceError, Rule, ValidationError, ValidationErrors};
 pub use field::Field;
 pub use lookup::{

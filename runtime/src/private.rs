@@ -17,18 +17,20 @@ pub use crate::{
 };
 
 pub use crate::column::{
-    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec, Presence, SlotOf, skip,
+    ActivityParties, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec,
+    Presence, SlotOf, skip,
 };
 pub use crate::entity::{
-    Entity, EntityMetadata, Payload, ResponseBody, extends_compatible, extends_compatible_type,
-    kind_of,
+    Entity, EntityMetadata, NavigationMetadata, NavigationValue, NavigationVisitor, Payload,
+    ResponseBody, extends_compatible, extends_compatible_type, kind_of, read_navigation,
+    read_navigation_annotation,
 };
 pub use crate::query::Column as QueryColumn;
 pub use crate::row::{
-    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, check_status,
-    finish_column, finish_field, first_error, read_annotation_or_other, read_column,
-    read_column_annotation, read_etag, read_etag_into, read_other_annotation, read_other_property,
-    read_row_context, split_annotation, write_formatted_values,
+    Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, annotated_column,
+    check_status, finish_column, finish_field, first_error, read_annotation_or_other, read_column,
+    read_column_annotation, read_etag, read_etag_into, read_other_annotation, read_row_context,
+    read_unclaimed_property, split_annotation, write_formatted_values,
 };
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{

@@ -5,9 +5,10 @@
 use dataverse_model::{DeltaPage, Entity, Operation, Page};
 use serde::de::DeserializeOwned;
 
+use crate::accounts::{Account, InitializedAccount, Opportunity};
 use crate::all_kinds::AllKinds;
 use crate::session::{SalesSession, Session};
-use crate::webapi_tables::{Account, Contact};
+use crate::webapi_tables::Contact;
 
 /// The real-shaped page fixture.
 pub const PAGE: &str = include_str!("../fixtures/sessions.page.json");
@@ -18,6 +19,20 @@ pub const BATCH_TYPE: &str =
     "multipart/mixed; boundary=batchresponse_c1bd45c1-dd81-470d-b897-e965846aad2f";
 /// A row whose multi-target lookup comes without annotations.
 pub const NO_ANNOTATIONS: &str = include_str!("../fixtures/session.no-annotations.json");
+
+/// A Session with its activity parties expanded.
+pub const PARTIES: &str = include_str!("../fixtures/session.activity-parties.response.json");
+/// Documented bodies with expansions, binds and deep inserts (`fixtures/webapi/`).
+pub const NAVIGATION_BODIES: &[&str] = &[
+    include_str!("../fixtures/webapi/basic-ops.expand-primarycontact.response.json"),
+    include_str!("../fixtures/webapi/associate-on-create.response.json"),
+    include_str!("../fixtures/webapi/associate-on-create.request.json"),
+    include_str!("../fixtures/webapi/initializefrom.response.json"),
+    include_str!("../fixtures/webapi/basic-ops.deep-insert.request.json"),
+    include_str!("../fixtures/webapi/basic-ops.create-account-bind.request.json"),
+    r#"{"customerid_account@odata.bind": "/accounts(00000000-0000-0000-0000-000000000007)"}"#,
+    r#"{"Account_Tasks@odata.nextLink": "https://x/api/data/v9.2/tasks?$skiptoken=%0A", "Account_Tasks": [{"subject": "t", "activityid": "00000000-0000-0000-0000-000000000002"}], "primarycontactid": null}"#,
+];
 
 /// A row of every kind, to seed the corpus with the columns the fixtures lack.
 pub const ALL_KINDS: &str = r#"{"sample_allkindsid": "0928bcb4-bb27-ed11-9db1-002248274ada",
@@ -81,6 +96,17 @@ pub const TOKENS: &[&str] = &[
     "\"12.50\"",
     "\"638255741810315438\"",
     "\"NaN\"",
+    "\"primarycontactid\"",
+    "\"Account_Tasks\"",
+    "\"Account_Tasks@odata.nextLink\"",
+    "\"Account_Tasks@odata.bind\"",
+    "\"primarycontactid@odata.bind\"",
+    "\"/tasks(0928bcb4-bb27-ed11-9db1-002248274ada)\"",
+    "\"accounts(0928bcb4-bb27-ed11-9db1-002248274ada)\"",
+    "\"msdyn_ocsession_activity_parties\"",
+    "\"participationtypemask\"",
+    "\"_partyid_value\"",
+    "\"partyid_contact@odata.bind\"",
     "\u{e9}",
     "\u{1F600}",
 ];
@@ -227,9 +253,12 @@ pub const TARGETS: &[Target] = &[
     ("Session", row::<Session>),
     ("AllKinds", row::<AllKinds>),
     ("DeltaPage<Session>", delta_page::<Session>),
-    ("Page<Account>", page::<Account>),
     ("Contact", row::<Contact>),
     ("$batch answer", batch),
+    ("Account", row::<Account>),
+    ("Page<Account>", page::<Account>),
+    ("InitializedAccount", row::<InitializedAccount>),
+    ("Opportunity", row::<Opportunity>),
 ];
 
 /// The Web API reference bodies and the shapes seen in real environments
@@ -266,8 +295,14 @@ pub fn seeds() -> Vec<Vec<u8>> {
         NO_ANNOTATIONS.as_bytes().to_vec(),
         ALL_KINDS.as_bytes().to_vec(),
         BATCH.as_bytes().to_vec(),
+        PARTIES.as_bytes().to_vec(),
     ];
     seeds.extend(WEBAPI.iter().map(|body| body.as_bytes().to_vec()));
+    seeds.extend(
+        NAVIGATION_BODIES
+            .iter()
+            .map(|body| body.as_bytes().to_vec()),
+    );
     for row in page["value"].as_array().expect("the page fixture has rows") {
         seeds.push(serde_json::to_vec_pretty(row).expect("a row renders"));
     }

@@ -1,6 +1,7 @@
 //! Shared declarations (the Session table and its Sales layer) used by the tests and examples.
 #![deny(missing_docs)]
 
+pub mod accounts;
 pub mod all_kinds;
 pub mod fuzzing;
 pub mod session;

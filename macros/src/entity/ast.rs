@@ -30,6 +30,16 @@ pub enum FieldRole {
     FormattedValues,
     /// Holds `@odata.etag`.
     Etag,
+    /// Holds a navigation property's related row or rows.
+    Navigation(Box<NavigationField>),
+}
+
+/// A `#[dataverse(navigation = "...")]` field.
+pub struct NavigationField {
+    /// The navigation property's name, as the service spells it.
+    pub name: syn::LitStr,
+    /// The field's type (`Option<Box<T>>` or `RelatedRows<T>`).
+    pub ty: syn::Type,
 }
 
 /// Column constraints from `#[dataverse(...)]`.
@@ -83,6 +93,13 @@ impl Entity {
     pub fn columns(&self) -> impl Iterator<Item = (&EntityField, &Column)> {
         self.fields.iter().filter_map(|f| match &f.role {
             FieldRole::Column(c) => Some((f, &**c)),
+            _ => None,
+        })
+    }
+
+    pub fn navigations(&self) -> impl Iterator<Item = (&EntityField, &NavigationField)> {
+        self.fields.iter().filter_map(|f| match &f.role {
+            FieldRole::Navigation(n) => Some((f, &**n)),
             _ => None,
         })
     }

@@ -30,6 +30,7 @@ const FIELD_KEYS: &[&str] = &[
     MONEY,
     FORMATTED_VALUES,
     ETAG,
+    NAVIGATION,
 ];
 
 pub fn parse_entity_args(cx: &Ctxt, args: TokenStream) -> EntityArgs {
@@ -61,6 +62,7 @@ pub struct FieldAttrs {
     pub column: ColumnAttrs,
     pub formatted_values: Option<Span>,
     pub etag: Option<Span>,
+    pub navigation: Option<syn::LitStr>,
 }
 
 fn parse_u32(input: ParseStream) -> syn::Result<(u32, Span)> {
@@ -106,6 +108,7 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
                 MAX => keys.set(path, &mut c.max, parse_number(meta.value()?)?),
                 FORMATTED_VALUES => keys.set(path, &mut out.formatted_values, span),
                 ETAG => keys.set(path, &mut out.etag, span),
+                NAVIGATION => keys.set(path, &mut out.navigation, meta.value()?.parse()?),
                 _ => keys.unknown(&meta, FIELD_KEYS)?,
             }
             Ok(())

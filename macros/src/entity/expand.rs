@@ -4,7 +4,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{Column, Entity, EntityField, FieldRole, Wrapper};
+use super::ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
 
 struct ColumnPlan<'a> {
     field: &'a EntityField,
@@ -54,8 +54,17 @@ pub fn expand(entity: &Entity) -> TokenStream {
 
     let metadata = expand_metadata(&plans, &p);
     let checks = expand_checks(entity, &plans, &p);
-    let deserialize = expand_deserialize(entity, &plans, &p);
-    let entity_impl = expand_entity_impl(entity, &plans, &p);
+    let navigations: Vec<(&EntityField, &NavigationField)> = entity.navigations().collect();
+    let deserialize = expand_deserialize(entity, &plans, &navigations, &p);
+    let entity_impl = expand_entity_impl(entity, &plans, &navigations, &p);
+    let navigation_table = (!navigations.is_empty()).then(|| {
+        let count = navigations.len();
+        let entries = navigations.iter().map(|(field, nav)| {
+            let (name, ty, field) = (&nav.name, &nav.ty, field.ident.to_string());
+            quote_spanned!(ty.span()=> __dv::NavigationMetadata::of::<#ty>(#name, #field))
+        });
+        quote!(static __DV_NAVIGATIONS: [#p::NavigationMetadata; #count] = [#(#entries),*];)
+    });
     let column_count = plans.len();
     let api = api(ident, &p);
 
@@ -68,6 +77,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
         const _: () = {
             use #krate::__private as __dv;
             static __DV_COLUMNS: [#p::ColumnMetadata; #column_count] = #metadata;
+            #navigation_table
             #checks
             #entity_impl
             #deserialize
@@ -172,6 +182,7 @@ pub fn fallback(entity: &Entity) -> TokenStream {
                 rust_name: #rust_name,
                 columns: &[],
                 base: ::core::option::Option::None,
+                navigations: &[],
             };
             impl #p::Entity for #ident {
                 const METADATA: &'static #p::EntityMetadata = &__DV_METADATA;
@@ -260,8 +271,23 @@ fn expand_metadata(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream 
 fn expand_entity_impl(
     entity: &Entity,
     plans: &[ColumnPlan],
+    navigations: &[(&EntityField, &NavigationField)],
     p: &proc_macro2::Ident,
 ) -> TokenStream {
+    let (navigation_list, visit_navigations) = if navigations.is_empty() {
+        (quote!(&[]), None)
+    } else {
+        let visits = navigations.iter().enumerate().map(|(index, (field, nav))| {
+            let (f, ty) = (&field.ident, &nav.ty);
+            quote!(__visitor.navigation::<#ty>(&self.#f, &__DV_NAVIGATIONS[#index]);)
+        });
+        let visit = quote! {
+            fn visit_navigations<__V: #p::NavigationVisitor>(&self, __visitor: &mut __V) {
+                #(#visits)*
+            }
+        };
+        (quote!(&__DV_NAVIGATIONS), Some(visit))
+    };
     let ident = &entity.item.ident;
     let [logical_name, entity_set, primary_id, primary_name] = identity(entity, p);
     let rust_name = ident.to_string();
@@ -331,6 +357,7 @@ fn expand_entity_impl(
             rust_name: #rust_name,
             columns: &__DV_COLUMNS,
             base: #base,
+            navigations: #navigation_list,
         };
 
         #[automatically_derived]
@@ -341,6 +368,7 @@ fn expand_entity_impl(
                 #(#visits)*
             }
 
+            #visit_navigations
             #status
             #etag
             #formatted
@@ -394,6 +422,7 @@ fn status_check(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> Option<TokenStr
 fn expand_deserialize(
     entity: &Entity,
     plans: &[ColumnPlan],
+    navigations: &[(&EntityField, &NavigationField)],
     p: &proc_macro2::Ident,
 ) -> TokenStream {
     let ident = &entity.item.ident;
@@ -408,19 +437,47 @@ fn expand_deserialize(
         let s = slot(plan);
         quote!(let mut #s = ::core::default::Default::default();)
     });
+    // a lookup column's plain name is its navigation property: a navigation field declared
+    // with that name reads it, and the column keeps only `_<col>_value` (and its binds)
+    let navigation_names: Vec<String> = navigations.iter().map(|(_, n)| n.name.value()).collect();
+    let is_navigation = |name: &String| navigation_names.contains(name);
     let value_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let lookup_name = format!("_{name}_value");
-        let read = quote_spanned!(plan.span=> #ty::read(&mut #s, #name, &mut __map));
-        quote!(#name | #lookup_name => #read,)
+        let read =
+            quote_spanned!(plan.span=> #ty::read(&mut #s, #name, __key.as_str(), &mut __map));
+        if is_navigation(name) {
+            quote!(#lookup_name => #read,)
+        } else {
+            quote!(#name | #lookup_name => #read,)
+        }
     });
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        let lookup_name = format!("_{name}_value");
         let read =
             quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, __annotation, #name, &mut __map));
-        quote!(#lookup_name => #read,)
+        quote!(#name => #read,)
     });
+    let navigation_slot =
+        |index: usize| syn::Ident::new(&format!("__nav{index}"), Span::call_site());
+    let navigation_slots = navigations.iter().enumerate().map(|(index, (_, nav))| {
+        let (s, ty) = (navigation_slot(index), &nav.ty);
+        quote_spanned!(ty.span()=> let mut #s: #ty = ::core::default::Default::default();)
+    });
+    let navigation_arms = navigations.iter().enumerate().map(|(index, (_, nav))| {
+        let (s, name) = (navigation_slot(index), &nav.name);
+        quote!(#name => #p::read_navigation(&mut #s, #name, &mut __map),)
+    });
+    let column_names: Vec<&String> = plans.iter().map(|plan| &plan.name).collect();
+    let navigation_annotation_arms = navigations
+        .iter()
+        .enumerate()
+        // a name a column already claims (a lookup's navigation) carries the column's binds
+        .filter(|(_, (_, nav))| !column_names.contains(&&nav.name.value()))
+        .map(|(index, (_, nav))| {
+            let (s, name) = (navigation_slot(index), &nav.name);
+            quote!(#name => #p::read_navigation_annotation(&mut #s, __annotation, #name, &mut __map),)
+        });
     let formatted = entity
         .fields
         .iter()
@@ -443,13 +500,21 @@ fn expand_deserialize(
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut __error))
+        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut __parties, &mut __error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;
         match &field.role {
             FieldRole::FormattedValues => quote!(#f: __formatted,),
             FieldRole::Etag => quote!(#f: __etag,),
+            FieldRole::Navigation(_) => {
+                let index = navigations
+                    .iter()
+                    .position(|(nav_field, _)| std::ptr::eq(*nav_field, field))
+                    .expect("navigation field");
+                let local = navigation_slot(index);
+                quote!(#f: #local,)
+            }
             FieldRole::Column(_) => {
                 let plan = plans
                     .iter()
@@ -472,6 +537,8 @@ fn expand_deserialize(
                     }
                     fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error> {
                         #(#slots)*
+                        #(#navigation_slots)*
+                        let mut __parties = #p::ActivityParties::default();
                         #formatted_local
                         #etag_local
                         while let ::core::option::Option::Some(__key) =
@@ -480,17 +547,19 @@ fn expand_deserialize(
                             // every arm gives a `Result`; one `?` for them all
                             let __step = match __key.as_str() {
                                 #(#value_arms)*
+                                #(#navigation_arms)*
                                 #etag_arm
                                 "@odata.context" => #p::read_row_context(#row_name, &mut __map),
                                 __other => match #p::split_annotation(__other) {
                                     ::core::option::Option::Some((__property, __annotation)) => {
-                                        let __claimed = match __property {
+                                        let __claimed = match #p::annotated_column(&__DV_COLUMNS, __property, __annotation) {
                                             #(#annotation_arms)*
+                                            #(#navigation_annotation_arms)*
                                             _ => ::core::result::Result::Ok(false),
                                         };
                                         #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
                                     }
-                                    ::core::option::Option::None => #p::read_other_property(__other, #row_name, &mut __map),
+                                    ::core::option::Option::None => #p::read_unclaimed_property(__other, #row_name, __DV_METADATA.logical_name, &mut __parties, &mut __map),
                                 },
                             };
                             __step?;

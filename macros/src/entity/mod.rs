@@ -13,7 +13,7 @@ mod tests;
 use proc_macro2::TokenStream;
 
 use crate::ctxt::{Ctxt, Model, expand_or_fallback};
-use ast::{Column, Entity, EntityField, FieldRole, Wrapper};
+use ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
 
 pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     // syn parses what the macro reads, without the doc comments
@@ -67,6 +67,11 @@ fn parse(
                         FieldRole::FormattedValues
                     } else if attrs.etag.is_some() {
                         FieldRole::Etag
+                    } else if let Some(name) = attrs.navigation {
+                        FieldRole::Navigation(Box::new(NavigationField {
+                            name,
+                            ty: field.ty.clone(),
+                        }))
                     } else {
                         let (wrapper, value_ty) = unwrap_type(&field.ty);
                         FieldRole::Column(Box::new(Column {

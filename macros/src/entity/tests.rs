@@ -188,3 +188,25 @@ fn expansion_on_error_still_emits_the_struct_without_helper_attributes() {
     assert!(!out.contains("dataverse (required)"), "{out}");
     assert!(out.contains("compile_error"), "{out}");
 }
+
+#[test]
+fn navigation_names_are_identifiers_declared_once() {
+    let item = quote! {
+        pub struct Account {
+            #[dataverse(navigation = "Account_Tasks")]
+            pub tasks: RelatedRows<Task>,
+            #[dataverse(navigation = "Account_Tasks")]
+            pub more_tasks: RelatedRows<Task>,
+            #[dataverse(navigation = "primary contact")]
+            pub contact: Option<Box<Contact>>,
+        }
+    };
+    assert_eq!(
+        messages(identity(), item),
+        [
+            "navigation `Account_Tasks` is declared twice; remove one of them",
+            "navigation `Account_Tasks` first declared here",
+            "navigation name `primary contact` must be letters, digits and `_`, spelled as the service does (e.g. `primarycontactid`, `Account_Tasks`)",
+        ]
+    );
+}

@@ -16,6 +16,32 @@ pub fn check(cx: &Ctxt, entity: &Entity) {
     check_identity(cx, entity);
     check_columns(cx, entity);
     check_special_fields(cx, entity);
+    check_navigations(cx, entity);
+}
+
+/// Navigation names: the service's identifiers (letters, digits, `_`), each declared once.
+fn check_navigations(cx: &Ctxt, entity: &Entity) {
+    let mut seen: Vec<(String, &syn::LitStr)> = Vec::new();
+    for (_, navigation) in entity.navigations() {
+        let name = navigation.name.value();
+        let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            cx.error_spanned_by(
+                &navigation.name,
+                format!("navigation name `{name}` must be letters, digits and `_`, spelled as the service does (e.g. `primarycontactid`, `Account_Tasks`)"),
+            );
+        }
+        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+            cx.error_spanned_by(
+                &navigation.name,
+                format!("navigation `{name}` is declared twice; remove one of them"),
+            );
+            cx.error_spanned_by(*first, format!("navigation `{name}` first declared here"));
+        } else {
+            seen.push((name, &navigation.name));
+        }
+    }
 }
 
 fn check_identity(cx: &Ctxt, entity: &Entity) {
@@ -116,7 +142,7 @@ fn check_special_fields(cx: &Ctxt, entity: &Entity) {
         let slot = match field.role {
             FieldRole::FormattedValues => &mut formatted,
             FieldRole::Etag => &mut etag,
-            FieldRole::Column(_) => continue,
+            FieldRole::Column(_) | FieldRole::Navigation(_) => continue,
         };
         if slot.is_some() {
             cx.error_spanned_by(

@@ -4,7 +4,8 @@
 
 use std::fmt;
 
-use serde::de::MapAccess;
+use serde::Deserialize;
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
 use super::{ColumnCodec, ColumnKind, ColumnMetadata, OptionalText, Presence};
@@ -14,6 +15,8 @@ use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors
 pub const LOOKUP_LOGICAL_NAME: &str = "Microsoft.Dynamics.CRM.lookuplogicalname";
 /// The annotation naming a lookup's navigation property.
 pub const ASSOCIATED_NAVIGATION: &str = "Microsoft.Dynamics.CRM.associatednavigationproperty";
+/// The annotation binding a navigation property to a row: `<navigation>@odata.bind`.
+pub const BIND: &str = "odata.bind";
 
 /// Which table a lookup value points at, as far as the response has said.
 #[derive(Debug, Default)]
@@ -44,7 +47,134 @@ pub fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Resul
     Ok(())
 }
 
-/// Reads the `lookuplogicalname` and `associatednavigationproperty` annotations.
+/// Reads the navigation property `<col>` of a lookup: `null` says the lookup is empty (when
+/// `_<col>_value` has not said otherwise); an expanded row the struct does not declare as a
+/// navigation field is skipped, never read as the lookup's value.
+pub fn read_navigation<'de, A: MapAccess<'de>>(
+    slot: &mut LookupSlot,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if map.next_value::<NullOrSkipped>()?.0 && matches!(slot.id, Presence::Absent) {
+        slot.id = Presence::Null;
+    }
+    Ok(())
+}
+
+/// Any JSON value, skipped; true when it was `null`.
+struct NullOrSkipped(bool);
+
+impl<'de> Deserialize<'de> for NullOrSkipped {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnyValue;
+        impl<'de> Visitor<'de> for AnyValue {
+            type Value = NullOrSkipped;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_unit<E>(self) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(true))
+            }
+            fn visit_none<E>(self) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(true))
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<NullOrSkipped, D::Error> {
+                serde::de::IgnoredAny::deserialize(d).map(|_| NullOrSkipped(false))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(false))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(false))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(false))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(false))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<NullOrSkipped, E> {
+                Ok(NullOrSkipped(false))
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(
+                self,
+                seq: S,
+            ) -> Result<NullOrSkipped, S::Error> {
+                serde::de::IgnoredAny
+                    .visit_seq(seq)
+                    .map(|_| NullOrSkipped(false))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<NullOrSkipped, M::Error> {
+                serde::de::IgnoredAny
+                    .visit_map(map)
+                    .map(|_| NullOrSkipped(false))
+            }
+        }
+        d.deserialize_any(AnyValue)
+    }
+}
+
+/// Splits a bind path, `/<entity set>(<id>)`, `<entity set>(<id>)` or a full URL ending in
+/// either, into the entity set and the id.
+pub(crate) fn parse_bind_path(path: &str) -> Option<(&str, Guid)> {
+    let inner = path.strip_suffix(')')?;
+    let (head, id) = inner.rsplit_once('(')?;
+    let entity_set = head.rsplit('/').next().unwrap_or(head);
+    let id = id.trim_matches('\'');
+    Some((entity_set, id.parse().ok()?))
+}
+
+/// Reads `<navigation>@odata.bind` (a request body's, or what `InitializeFrom` returns) into
+/// the lookup it binds: the path's entity set names the target.
+fn read_bind<'de, L: Lookup, A: MapAccess<'de>>(
+    slot: &mut LookupSlot,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    match map.next_value_seed(BindSeed::<L>(std::marker::PhantomData))? {
+        Some((target, id)) => {
+            slot.id = Presence::Value(id);
+            slot.by_name = TargetRef::Known(target);
+        }
+        None => slot.id = Presence::Null,
+    }
+    Ok(())
+}
+
+/// A bind path read as the declared target and id (`None` for `null`); errors come from the
+/// value, so the reader names the column in them.
+struct BindSeed<L>(std::marker::PhantomData<L>);
+
+impl<'de, L: Lookup> serde::de::DeserializeSeed<'de> for BindSeed<L> {
+    type Value = Option<(&'static TargetMetadata, Guid)>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        use serde::de::Error;
+        let OptionalText(path) = OptionalText::deserialize(d)?;
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        let Some((entity_set, id)) = parse_bind_path(path.as_str()) else {
+            return Err(D::Error::custom(format_args!(
+                "`@odata.bind` value `{}` is not a row path; expected `/<entity set>(<id>)`",
+                path.as_str()
+            )));
+        };
+        let target = L::METADATA
+            .layers()
+            .flat_map(|l| l.targets.iter())
+            .find(|t| t.entity_set == entity_set);
+        match target {
+            Some(target) => Ok(Some((target, id))),
+            None => Err(D::Error::custom(format_args!(
+                "`@odata.bind` names entity set `{entity_set}`, which no target of lookup `{}` has; add that table as a target (in a layer of the lookup)",
+                L::METADATA.layer
+            ))),
+        }
+    }
+}
+
+/// Reads the `lookuplogicalname` and `associatednavigationproperty` annotations, and a bind.
 pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
     slot: &mut LookupSlot,
     annotation: &str,
@@ -64,6 +194,8 @@ pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
             slot.by_navigation = target_by_navigation(L::METADATA, nav.as_str());
         }
         Ok(true)
+    } else if annotation == BIND {
+        read_bind::<L, A>(slot, map).map(|()| true)
     } else {
         Ok(false)
     }
@@ -117,7 +249,7 @@ impl<const N: usize> fmt::Display for Pieces<'_, N> {
 }
 
 /// `<navigation>@odata.bind`.
-struct BindKey<'a>(&'a str);
+pub(crate) struct BindKey<'a>(pub(crate) &'a str);
 
 impl serde::Serialize for BindKey<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -126,7 +258,7 @@ impl serde::Serialize for BindKey<'_> {
 }
 
 /// `/<entity set>(<id>)`.
-struct BindPath<'a>(&'a str, Guid);
+pub(crate) struct BindPath<'a>(pub(crate) &'a str, pub(crate) Guid);
 
 impl serde::Serialize for BindPath<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -234,9 +366,16 @@ pub struct LookupCodec;
 impl<L: Lookup> ColumnCodec<L> for LookupCodec {
     const KIND: ColumnKind = ColumnKind::Lookup;
     const LOOKUP: Option<&'static LookupMetadata> = Some(L::METADATA);
+    const VALUE_PROPERTY: bool = true;
     type Slot = LookupSlot;
     fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
         read(slot, map)
+    }
+    fn read_other_property<'de, A: MapAccess<'de>>(
+        slot: &mut LookupSlot,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        read_navigation(slot, map)
     }
     fn read_annotation<'de, A: MapAccess<'de>>(
         slot: &mut LookupSlot,

@@ -26,8 +26,10 @@ pub use decimal::Money;
 pub use json_text::Key;
 pub(crate) use json_text::OptionalText;
 pub use lookup::LookupCodec;
+pub(crate) use lookup::{BIND, BindKey, BindPath, parse_bind_path};
 pub use metadata::ColumnMetadata;
-pub use party::PartyList;
+pub use party::{ActivityParties, ActivityParty, ParticipationType, PartyList, PartyRef};
+pub(crate) use party::{PartyBody, PartyResponse};
 
 /// What a column holds, as Dataverse types it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,11 +108,25 @@ pub trait ColumnCodec<T> {
     /// The lookup behind a lookup column.
     const LOOKUP: Option<&'static LookupMetadata> = None;
 
+    /// True when the value travels in `_<col>_value` (a lookup), whose plain name `<col>` is
+    /// then its navigation property; false when it travels in `<col>`.
+    const VALUE_PROPERTY: bool = false;
+
     /// What the reader gathers for this column while walking the response's properties.
     type Slot: Default;
 
-    /// Reads the column's property (`<col>`, or `_<col>_value` for a lookup).
+    /// Reads the column's value property (`<col>`, or `_<col>_value` for a lookup).
     fn read<'de, A: MapAccess<'de>>(slot: &mut Self::Slot, map: &mut A) -> Result<(), A::Error>;
+
+    /// Reads the column's other property: `_<col>_value` of a plain column (skipped), or the
+    /// navigation property `<col>` of a lookup.
+    fn read_other_property<'de, A: MapAccess<'de>>(
+        slot: &mut Self::Slot,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let _ = slot;
+        skip(map)
+    }
 
     /// Reads an annotation of the column's property; returns false when not this type's.
     fn read_annotation<'de, A: MapAccess<'de>>(
@@ -124,6 +140,25 @@ pub trait ColumnCodec<T> {
 
     /// Turns what was gathered into the value.
     fn finish(slot: Self::Slot, column: &'static str) -> Result<Presence<T>, String>;
+
+    /// Turns what was gathered into the value, given what the row gathered for all its
+    /// columns (a party list takes its parties from the row's activity parties).
+    #[inline]
+    fn finish_in_row(
+        slot: Self::Slot,
+        column: &'static str,
+        parties: &mut ActivityParties,
+    ) -> Result<Presence<T>, String> {
+        let _ = parties;
+        Self::finish(slot, column)
+    }
+
+    /// The value as a party list, for a [`PartyList`] column (written by the row writers
+    /// into the activity's party collection).
+    fn party_list(value: &T) -> Option<&PartyList> {
+        let _ = value;
+        None
+    }
 
     /// Writes the column (key and value) into a request body.
     fn write<M: SerializeMap>(value: &T, column: &'static str, map: &mut M)

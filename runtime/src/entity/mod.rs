@@ -10,9 +10,18 @@ use crate::{Guid, RelationshipMetadata, ValidationErrors};
 
 mod body;
 mod checks;
+mod navigation;
+mod parties;
 
 pub use body::{Payload, ResponseBody};
 pub use checks::{extends_compatible, extends_compatible_type, kind_of};
+use navigation::{CreateWriter, ResponseNavigationWriter};
+pub use navigation::{
+    NavigationMetadata, NavigationValue, NavigationVisitor, RelatedRows, read_navigation,
+    read_navigation_annotation,
+};
+pub use parties::ActivityPartiesBody;
+use parties::write_parties;
 
 /// `'static` description of a table as one struct declares it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +40,9 @@ pub struct EntityMetadata {
     pub columns: &'static [ColumnMetadata],
     /// The struct this one extends (a solution layer over the same table).
     pub base: Option<&'static EntityMetadata>,
+    /// The navigation properties the struct declares (`$expand`, deep insert), in field
+    /// order.
+    pub navigations: &'static [NavigationMetadata],
 }
 
 impl EntityMetadata {
@@ -48,6 +60,14 @@ impl EntityMetadata {
             layer = current.base;
         }
         None
+    }
+
+    /// The navigation property `name` (case-sensitive, as the service spells it), in this
+    /// struct or the structs it extends.
+    pub fn navigation(&'static self, name: &str) -> Option<&'static NavigationMetadata> {
+        std::iter::successors(Some(self), |m| m.base)
+            .flat_map(|m| m.navigations.iter())
+            .find(|n| n.name == name)
     }
 
     /// True when this struct or a base declares `logical_name`.
@@ -91,6 +111,13 @@ pub trait Entity: Sized {
     #[doc(hidden)]
     fn visit_columns<V: ColumnVisitor>(&self, visitor: &mut V);
 
+    /// Calls `visitor` with every navigation field, in declaration order. Generated for
+    /// structs that declare navigations.
+    #[doc(hidden)]
+    fn visit_navigations<V: NavigationVisitor>(&self, visitor: &mut V) {
+        let _ = visitor;
+    }
+
     /// Row-level rules beyond single columns (the state/status pair). Generated when needed.
     #[doc(hidden)]
     fn validate_row(&self, errors: &mut ValidationErrors) {
@@ -120,7 +147,8 @@ pub trait Entity: Sized {
     }
 
     /// Writes the request body's properties for `operation`: read-only columns and unset
-    /// fields never, the primary id only on create and only with a value.
+    /// fields never, the primary id only on create and only with a value; navigations on
+    /// create only (deep insert and collection binds: an update cannot carry them).
     fn write_columns<M: serde::ser::SerializeMap>(
         &self,
         operation: Operation,
@@ -133,7 +161,17 @@ pub trait Entity: Sized {
             result: Ok(()),
         };
         self.visit_columns(&mut writer);
-        writer.result
+        writer.result?;
+        if operation == Operation::Create {
+            write_parties(self, false, map)?;
+            let mut writer = CreateWriter {
+                map,
+                result: Ok(()),
+            };
+            self.visit_navigations(&mut writer);
+            writer.result?;
+        }
+        Ok(())
     }
 
     /// Writes the row's properties as a Web API response carries them (with
@@ -154,6 +192,13 @@ pub trait Entity: Sized {
             result: Ok(()),
         };
         self.visit_columns(&mut writer);
+        writer.result?;
+        write_parties(self, true, map)?;
+        let mut writer = ResponseNavigationWriter {
+            map,
+            result: Ok(()),
+        };
+        self.visit_navigations(&mut writer);
         writer.result
     }
 
@@ -192,6 +237,13 @@ pub trait Entity: Sized {
     /// ```
     fn response_body(&self) -> ResponseBody<'_, Self> {
         ResponseBody { row: self }
+    }
+
+    /// The body of `PUT <entity set>(<id>)/<table>_activity_parties`, which replaces the
+    /// parties of an existing activity (an update body cannot carry them): every party of
+    /// the party-list columns, each with its column's participation type.
+    fn activity_parties_body(&self) -> ActivityPartiesBody<'_, Self> {
+        ActivityPartiesBody { row: self }
     }
 
     /// The body of a create request (`POST`).

@@ -4,7 +4,7 @@
 use serde::de::{self, MapAccess};
 
 use super::FormattedValues;
-use crate::column::{OptionalText, column_error, skip};
+use crate::column::{BIND, ColumnMetadata, OptionalText, column_error, skip};
 
 /// The formatted-value annotation.
 pub const FORMATTED_VALUE: &str = "OData.Community.Display.V1.FormattedValue";
@@ -86,4 +86,35 @@ pub fn read_annotation_or_other<'de, A: MapAccess<'de>>(
         Ok(false) => read_other_annotation(property, annotation, map, formatted),
         Err(e) => Err(e),
     }
+}
+
+/// The column whose annotation `annotation` of `property` is: `<col>` for `_<col>_value` (a
+/// lookup's value property); for a bind, `<navigation>@odata.bind`, the lookup column one of
+/// whose targets has that navigation (`customerid_account` binds `customerid`); else
+/// `property` itself. One name per column, so the generated match has one arm per column.
+#[inline]
+pub fn annotated_column<'a>(
+    columns: &'static [ColumnMetadata],
+    property: &'a str,
+    annotation: &str,
+) -> &'a str {
+    if annotation == BIND {
+        return bound_column(columns, property).unwrap_or(property);
+    }
+    match property.strip_prefix('_') {
+        Some(rest) => rest.strip_suffix("_value").unwrap_or(property),
+        None => property,
+    }
+}
+
+#[cold]
+fn bound_column(columns: &'static [ColumnMetadata], navigation: &str) -> Option<&'static str> {
+    columns.iter().find_map(|column| {
+        let lookup = column.lookup?;
+        lookup
+            .layers()
+            .flat_map(|l| l.targets.iter())
+            .any(|t| t.navigation == navigation)
+            .then_some(column.logical_name)
+    })
 }

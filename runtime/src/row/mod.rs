@@ -13,15 +13,15 @@ mod visitor;
 mod write;
 
 pub use annotation::{
-    FORMATTED_VALUE, read_annotation_or_other, read_etag, read_etag_into, read_other_annotation,
-    split_annotation,
+    FORMATTED_VALUE, annotated_column, read_annotation_or_other, read_etag, read_etag_into,
+    read_other_annotation, split_annotation,
 };
 pub use formatted::FormattedValues;
 pub use operation::Operation;
 pub use presence::{Bare, Optional, Tri, Wrap};
 pub use read::{finish_column, finish_field, first_error, read_column, read_column_annotation};
 pub use shape::{
-    DELETED_ENTITY_CONTEXT, ErrorSummary, Glimpse, read_other_property, read_row_context,
+    DELETED_ENTITY_CONTEXT, ErrorSummary, Glimpse, read_row_context, read_unclaimed_property,
 };
 pub use validate::{Validator, check_status};
 pub use visitor::ColumnVisitor;

@@ -3,16 +3,26 @@
 use serde::de::{self, MapAccess};
 
 use super::Wrap;
-use crate::column::{CodecOf, ColumnCodec, ColumnValue, SlotOf, column_error};
+use crate::column::{ActivityParties, CodecOf, ColumnCodec, ColumnValue, SlotOf, column_error};
 
-/// Reads a column's property into its slot, naming the column in any error.
+/// Reads property `key` of a column (`<col>` or `_<col>_value`) into its slot, naming the
+/// column in any error. Only the column's value property holds its value: the plain name of
+/// a lookup is its navigation property (an expanded row), never the lookup's id.
 #[inline]
 pub fn read_column<'de, T: ColumnValue, A: MapAccess<'de>>(
     slot: &mut SlotOf<T>,
     column: &'static str,
+    key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    CodecOf::<T>::read(slot, &mut ColumnMap { inner: map, column })
+    let map = &mut ColumnMap { inner: map, column };
+    // the generated match sends only `<col>` and `_<col>_value` here: their lengths differ
+    let value_form = key.len() != column.len();
+    if value_form == CodecOf::<T>::VALUE_PROPERTY {
+        CodecOf::<T>::read(slot, map)
+    } else {
+        CodecOf::<T>::read_other_property(slot, map)
+    }
 }
 
 /// Reads an annotation of a column's property; false when the column type does not use it.
@@ -30,8 +40,9 @@ pub fn read_column_annotation<'de, T: ColumnValue, A: MapAccess<'de>>(
 pub fn finish_column<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
+    parties: &mut ActivityParties,
 ) -> Result<W::Out, E> {
-    CodecOf::<T>::finish(slot, column)
+    CodecOf::<T>::finish_in_row(slot, column, parties)
         .and_then(|read| W::finish(read, column))
         .map_err(|message| E::custom(crate::DecodeError::new(column, message)))
 }
@@ -70,9 +81,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for ColumnMap<'_, A> {
 pub fn finish_field<T: ColumnValue, W: Wrap<T>, E: de::Error>(
     slot: SlotOf<T>,
     column: &'static str,
+    parties: &mut ActivityParties,
     error: &mut Option<E>,
 ) -> Option<W::Out> {
-    match finish_column::<T, W, E>(slot, column) {
+    match finish_column::<T, W, E>(slot, column, parties) {
         Ok(out) => Some(out),
         Err(e) => {
             error.get_or_insert(e);

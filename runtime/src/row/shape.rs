@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 
-use crate::column::{Key, OptionalText, skip};
+use crate::column::{ActivityParties, Key, OptionalText, skip};
 
 /// The end of the `@odata.context` of a deleted row in a change-tracking page.
 pub const DELETED_ENTITY_CONTEXT: &str = "$deletedEntity";
@@ -35,15 +35,21 @@ impl ErrorSummary {
     }
 }
 
-/// Reads a property no column claims. `error` holding a service error object and `value`
+/// Reads a property no column claims: the activity's `<table>_activity_parties` into
+/// `parties`; `error` holding a service error object and `value`
 /// holding an array (a collection page decoded as one row) are errors that say what to
 /// decode instead; anything else is skipped.
 #[inline]
-pub fn read_other_property<'de, A: MapAccess<'de>>(
+pub fn read_unclaimed_property<'de, A: MapAccess<'de>>(
     key: &str,
     row: &'static str,
+    table: &str,
+    parties: &mut ActivityParties,
     map: &mut A,
 ) -> Result<(), A::Error> {
+    if parties.read_if_parties(table, key, map)? {
+        return Ok(());
+    }
     match key {
         "error" => match map.next_value::<Glimpse>()? {
             Glimpse::ServiceError(summary) => {
