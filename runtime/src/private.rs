@@ -17,7 +17,8 @@ pub use crate::{
 };
 
 pub use crate::column::{
-    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec, Presence, SlotOf, skip,
+    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec, Presence,
+    RequiredLevel, SlotOf, skip,
 };
 pub use crate::entity::{
     Entity, EntityMetadata, Payload, ResponseBody, extends_compatible, extends_compatible_type,
@@ -32,7 +33,7 @@ pub use crate::row::{
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{
     ChoiceCodec,
-    compact::{ColumnType, FieldType, column, lookup, lookup_mismatch},
+    compact::{ColumnType, FieldType, column, default_option_mismatch, lookup, lookup_mismatch},
 };
 pub use crate::{Field, ValidationErrors};
 

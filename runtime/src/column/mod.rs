@@ -18,6 +18,7 @@ mod json_text;
 mod lookup;
 mod metadata;
 mod party;
+mod properties;
 mod scalar;
 
 pub use choice::ChoiceCodec;
@@ -27,6 +28,7 @@ pub(crate) use json_text::OptionalText;
 pub use lookup::LookupCodec;
 pub use metadata::ColumnMetadata;
 pub use party::PartyList;
+pub use properties::{BooleanLabels, ColumnDefault, RequiredLevel};
 
 /// What a column holds, as Dataverse types it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
