@@ -148,6 +148,7 @@ mod entity;
 mod error;
 mod field;
 mod lookup;
+mod mismatch;
 mod response;
 mod row;
 mod text;

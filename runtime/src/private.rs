@@ -33,7 +33,8 @@ pub use crate::row::{
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{
     ChoiceCodec,
-    compact::{ColumnType, FieldType, column, default_option_mismatch, lookup, lookup_mismatch},
+    compact::{ColumnType, FieldType, column, lookup},
+    mismatch::{default_option_mismatch, lookup_mismatch},
 };
 pub use crate::{Field, ValidationErrors};
 
