@@ -571,15 +571,17 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
                 "decimal and float",
             );
         }
-        if let Some((_, span)) = a.true_label {
+        // a field written `bool` is a Boolean column: no check to emit
+        let boolean = is_bool(&plan.column.value_ty);
+        if let Some((_, span)) = a.true_label.as_ref().filter(|_| !boolean) {
             kind_check(
-                span,
+                *span,
                 "true_label",
                 quote!(#p::ColumnKind::Boolean),
                 "Boolean (`bool`)",
             );
         }
-        if let Some((DefaultValue::Boolean(value), span)) = a.default {
+        if let Some((DefaultValue::Boolean(value), span)) = a.default.filter(|_| !boolean) {
             kind_check(
                 span,
                 &format!("default = {value}"),
@@ -657,6 +659,11 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
         }
     }
     out
+}
+
+/// `bool`, the one way to write a Boolean column.
+fn is_bool(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"))
 }
 
 /// False for the built-in column types, which are never lookups: their fields need no
