@@ -2,9 +2,8 @@
 //! later, when the code walks the row); the create body is a `Map` built from the row;
 //! validation walks the row and checks the same rules as the generated model.
 //!
-//! serde_json has `arbitrary_precision` on in this build (rust_decimal's exact decimals need
-//! it), so every JSON number in a `Value` is kept as a heap `String` and parsed again by
-//! `as_i64`. Typed deserializers (a) and (b) read numbers directly and are not affected.
+//! A `Value` holds each JSON number as an `i64`, `u64` or `f64` (the crate does not turn on
+//! serde_json's `arbitrary_precision`, which would keep each one as a heap `String`).
 
 use serde_json::{Map, Value};
 use time::OffsetDateTime;

@@ -136,6 +136,33 @@
 //!     r#"{"revenue":20000.00,"exchangerate":1.0815,"lastonholdtime":"1998-03-31T09:30:00Z","new_founded":"1998-03-31"}"#
 //! );
 //! ```
+//!
+//! What the service sends back: a collection is a [`Page<T>`] (`@odata.nextLink`, and
+//! `@odata.deltaLink` when changes are tracked), a change-tracking response a
+//! [`DeltaPage<T>`] whose rows are [`DeltaRow::Changed`] or [`DeltaRow::Deleted`]. An error
+//! body is never read as an empty row or page: decoding fails with the service's code and
+//! message, and [`ServiceError::from_body`] reads the body into the typed error with every
+//! annotation:
+//!
+//! ```
+//! # use dataverse_model::{dataverse_entity, Guid};
+//! # #[dataverse_entity(logical_name = "account", entity_set = "accounts", primary_id = "accountid")]
+//! # #[derive(Debug)]
+//! # pub struct Account { pub accountid: Option<Guid> }
+//! use dataverse_model::ServiceError;
+//!
+//! let body = br#"{"error": {"code": "0x80040217", "message": "account With Id = 1 Does Not Exist"}}"#;
+//! let decoded = serde_json::from_slice::<Account>(body);
+//! assert!(decoded.unwrap_err().to_string().starts_with(
+//!     "the service returned an error instead of a `Account` row: `0x80040217`: account With Id = 1 Does Not Exist"
+//! ));
+//! let error = ServiceError::from_body(body).unwrap();
+//! assert_eq!(error.code(), "0x80040217");
+//! ```
+//!
+//! Numbers are read exactly without changing how serde_json behaves in the rest of the
+//! program: decimals and floats from their JSON text, big integers above 2^53 with every
+//! digit, and numbers sent as strings (`Prefer: odata.IEEE754Compatible=true`).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -149,6 +176,8 @@ mod error;
 mod field;
 mod lookup;
 mod mismatch;
+pub mod query;
+pub mod request;
 mod response;
 mod row;
 mod text;
@@ -170,7 +199,7 @@ pub use field::Field;
 pub use lookup::{
     Lookup, LookupMetadata, LookupRef, RelationshipMetadata, TargetMetadata, UnknownTarget,
 };
-pub use response::{Page, ServiceError};
+pub use response::{DeltaPage, DeltaRow, Page, ServiceError};
 pub use row::{FormattedValues, Operation};
 
 /// A Dataverse unique identifier (`Edm.Guid`).

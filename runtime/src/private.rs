@@ -24,11 +24,12 @@ pub use crate::entity::{
     Entity, EntityMetadata, Payload, ResponseBody, extends_compatible, extends_compatible_type,
     kind_of,
 };
+pub use crate::query::Column as QueryColumn;
 pub use crate::row::{
     Bare, ColumnVisitor, FormattedValues, Operation, Optional, Tri, Wrap, check_status,
     finish_column, finish_field, first_error, read_annotation_or_other, read_column,
-    read_column_annotation, read_etag, read_etag_into, read_other_annotation, split_annotation,
-    write_formatted_values,
+    read_column_annotation, read_etag, read_etag_into, read_other_annotation, read_other_property,
+    read_row_context, split_annotation, write_formatted_values,
 };
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{

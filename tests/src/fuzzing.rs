@@ -2,14 +2,20 @@
 //! mutator, and the decode targets with their round-trip checks. Used by
 //! `tests/tests/fuzz.rs` (outcome-guided, in `cargo test`) and `fuzz/` (coverage-guided).
 
-use dataverse_model::{Entity, Operation, Page};
+use dataverse_model::{DeltaPage, Entity, Operation, Page};
 use serde::de::DeserializeOwned;
 
 use crate::all_kinds::AllKinds;
 use crate::session::{SalesSession, Session};
+use crate::webapi_tables::{Account, Contact};
 
 /// The real-shaped page fixture.
 pub const PAGE: &str = include_str!("../fixtures/sessions.page.json");
+/// A `$batch` answer (a change set and a `GET`), CRLF line ends.
+pub const BATCH: &str = include_str!("../fixtures/batch.response.txt");
+/// The boundary of [`BATCH`].
+pub const BATCH_TYPE: &str =
+    "multipart/mixed; boundary=batchresponse_c1bd45c1-dd81-470d-b897-e965846aad2f";
 /// A row whose multi-target lookup comes without annotations.
 pub const NO_ANNOTATIONS: &str = include_str!("../fixtures/session.no-annotations.json");
 
@@ -67,6 +73,14 @@ pub const TOKENS: &[&str] = &[
     "\"subject\"",
     "\"sample_reasons\"",
     "\"msdyn_queueassignedreason\"",
+    "\"error\"",
+    "{\"code\":\"\",\"message\":\"m\"}",
+    "\"@odata.context\"",
+    "\"x/$deletedEntity\"",
+    "\"@odata.deltaLink\"",
+    "\"12.50\"",
+    "\"638255741810315438\"",
+    "\"NaN\"",
     "\u{e9}",
     "\u{1F600}",
 ];
@@ -184,6 +198,24 @@ pub fn page<E: Entity + PartialEq + std::fmt::Debug + DeserializeOwned>(
     })
 }
 
+/// Decodes a change-tracking page (which has no rendering to check against).
+pub fn delta_page<E: Entity + DeserializeOwned>(input: &[u8]) -> Result<(), String> {
+    serde_json::from_slice::<DeltaPage<E>>(input)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
+
+/// Reads a `$batch` answer; if it reads, reads every part as a response too.
+pub fn batch(input: &[u8]) -> Result<(), String> {
+    let parts =
+        dataverse_model::request::read_batch_body(BATCH_TYPE, input).map_err(|e| e.to_string())?;
+    for part in parts {
+        let _ = dataverse_model::request::read_response::<()>(&part.response);
+        let _ = dataverse_model::request::read_response::<Page<Session>>(&part.response);
+    }
+    Ok(())
+}
+
 /// A decode target: its name and the check.
 pub type Target = (&'static str, fn(&[u8]) -> Result<(), String>);
 
@@ -194,16 +226,48 @@ pub const TARGETS: &[Target] = &[
     ("SalesSession", row::<SalesSession>),
     ("Session", row::<Session>),
     ("AllKinds", row::<AllKinds>),
+    ("DeltaPage<Session>", delta_page::<Session>),
+    ("Page<Account>", page::<Account>),
+    ("Contact", row::<Contact>),
+    ("$batch answer", batch),
 ];
 
-/// The starting corpus: the fixtures, their rows one by one, and a row of every kind.
+/// The Web API reference bodies and the shapes seen in real environments
+/// (`fixtures/webapi/`): pages, rows, error bodies, change-tracking pages.
+pub const WEBAPI: &[&str] = &[
+    include_str!("../fixtures/webapi/select-columns.response.json"),
+    include_str!("../fixtures/webapi/formatted-values.response.json"),
+    include_str!("../fixtures/webapi/lookup-annotations.response.json"),
+    include_str!("../fixtures/webapi/page-results.page1.response.json"),
+    include_str!("../fixtures/webapi/multiselect-containvalues.response.json"),
+    include_str!("../fixtures/webapi/basic-ops.retrieve-contact.all-annotations.response.json"),
+    include_str!("../fixtures/webapi/basic-ops.expand-primarycontact.response.json"),
+    include_str!("../fixtures/webapi/associate-on-create.response.json"),
+    include_str!("../fixtures/webapi/create-with-data-returned.response.json"),
+    include_str!("../fixtures/webapi/initializefrom.response.json"),
+    include_str!("../fixtures/webapi/error-with-annotations.response.INVALID-JSON.txt"),
+    include_str!("../fixtures/error-with-annotations.response.json"),
+    include_str!("../fixtures/webapi/error-empty-code.response.json"),
+    include_str!("../fixtures/webapi/change-tracking.delta.response.json"),
+    include_str!("../fixtures/webapi/annotations-after-value.response.json"),
+    include_str!("../fixtures/webapi/fetchxml-nulls-left-out.response.json"),
+    include_str!("../fixtures/webapi/multiselect-comma-label.response.json"),
+    include_str!("../fixtures/webapi/money-and-versionnumber.response.json"),
+    include_str!("../fixtures/webapi/ieee754-compatible.response.json"),
+    include_str!("../fixtures/webapi/navigation-nextlink-in-row.response.json"),
+];
+
+/// The starting corpus: the fixtures (the Web API ones too), their rows one by one, and a row
+/// of every kind.
 pub fn seeds() -> Vec<Vec<u8>> {
     let page: serde_json::Value = serde_json::from_str(PAGE).expect("the page fixture decodes");
     let mut seeds = vec![
         PAGE.as_bytes().to_vec(),
         NO_ANNOTATIONS.as_bytes().to_vec(),
         ALL_KINDS.as_bytes().to_vec(),
+        BATCH.as_bytes().to_vec(),
     ];
+    seeds.extend(WEBAPI.iter().map(|body| body.as_bytes().to_vec()));
     for row in page["value"].as_array().expect("the page fixture has rows") {
         seeds.push(serde_json::to_vec_pretty(row).expect("a row renders"));
     }

@@ -6,6 +6,7 @@ pub mod fuzzing;
 pub mod session;
 pub mod session_choices;
 pub mod session_lookups;
+pub mod webapi_tables;
 
 /// The README's examples, compiled and run as doc tests.
 #[doc = include_str!("../../README.md")]

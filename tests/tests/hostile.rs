@@ -84,7 +84,8 @@ fn wrong_types_name_the_column_for_every_kind() {
         ("sample_allkindsid", r#"{"sample_allkindsid": 5}"#),
         ("sample_name", r#"{"sample_name": 5}"#),
         ("sample_name", r#"{"sample_name": ["x"]}"#),
-        ("sample_count", r#"{"sample_count": "5"}"#),
+        ("sample_count", r#"{"sample_count": "five"}"#),
+        ("sample_count", r#"{"sample_count": "2147483648"}"#),
         ("sample_count", r#"{"sample_count": 1.0}"#),
         ("sample_count", r#"{"sample_count": 1e2}"#),
         ("sample_big", r#"{"sample_big": true}"#),
@@ -92,7 +93,9 @@ fn wrong_types_name_the_column_for_every_kind() {
         ("sample_amount", r#"{"sample_amount": {"a": 1}}"#),
         ("sample_amount", r#"{"sample_amount": "x"}"#),
         ("sample_price", r#"{"sample_price": []}"#),
-        ("sample_ratio", r#"{"sample_ratio": "1.5"}"#),
+        ("sample_ratio", r#"{"sample_ratio": "1.5.0"}"#),
+        ("sample_ratio", r#"{"sample_ratio": true}"#),
+        ("sample_big", r#"{"sample_big": "12.5"}"#),
         ("sample_flag", r#"{"sample_flag": 1}"#),
         ("sample_when", r#"{"sample_when": 5}"#),
         ("sample_day", r#"{"sample_day": 5}"#),
@@ -198,7 +201,7 @@ fn one_e_400_and_other_number_edges() {
             assert_names(&message, column);
         }
     }
-    assert!(error::<AllKinds>(r#"{"sample_ratio": 1e400}"#).contains("number out of range"));
+    assert!(error::<AllKinds>(r#"{"sample_ratio": 1e400}"#).contains("out of range"));
     // tiny floats underflow to zero, as everywhere in JSON
     let row: AllKinds = serde_json::from_str(r#"{"sample_ratio": 1e-400}"#).unwrap();
     assert_eq!(row.sample_ratio, Some(0.0));
@@ -206,6 +209,81 @@ fn one_e_400_and_other_number_edges() {
     let row: Session =
         serde_json::from_str(r#"{"sample_unknown": 1e400, "subject": "s"}"#).unwrap();
     assert_eq!(row.subject.as_deref(), Some("s"));
+}
+
+/// Every way serde_json can be handed the input: borrowed text, bytes, a reader (the number's
+/// text is copied, not borrowed) and a `Value` (whose numbers are floats: strings stay exact).
+fn decode_every_way(json: &str) -> Vec<AllKinds> {
+    vec![
+        serde_json::from_str(json).unwrap(),
+        serde_json::from_slice(json.as_bytes()).unwrap(),
+        serde_json::from_reader(json.as_bytes()).unwrap(),
+    ]
+}
+
+#[test]
+fn numbers_read_exactly_from_every_input() {
+    let json = r#"{"sample_amount": 123456.7890123456789012345678, "sample_price": 80000.0000,
+        "sample_ratio": -7.610416432227591e-230, "sample_big": 638255741810315438,
+        "sample_count": -1000}"#;
+    for row in decode_every_way(json) {
+        assert_eq!(
+            row.sample_amount.unwrap().to_string(),
+            "123456.7890123456789012345678"
+        );
+        assert_eq!(row.sample_price.value().unwrap().to_string(), "80000.0000");
+        assert_eq!(
+            row.sample_ratio.map(f64::to_bits),
+            Some((-7.610416432227591e-230f64).to_bits())
+        );
+        assert_eq!(row.sample_big, Some(638255741810315438));
+        assert_eq!(row.sample_count, Some(-1000));
+    }
+}
+
+#[test]
+fn numbers_sent_as_strings_read_exactly() {
+    // `Prefer: odata.IEEE754Compatible=true` sends `Int64` and `Decimal` values as strings
+    let json = r#"{"sample_amount": "12.50", "sample_price": "80000.0000",
+        "sample_big": "638255741810315438", "sample_count": "42", "sample_ratio": "0.1"}"#;
+    let mut rows = decode_every_way(json);
+    rows.push(serde_json::from_value(serde_json::from_str(json).unwrap()).unwrap());
+    for row in rows {
+        assert_eq!(row.sample_amount.unwrap().to_string(), "12.50");
+        assert_eq!(row.sample_price.value().unwrap().to_string(), "80000.0000");
+        assert_eq!(row.sample_big, Some(638255741810315438));
+        assert_eq!(row.sample_count, Some(42));
+        assert_eq!(row.sample_ratio, Some(0.1));
+    }
+    // what the string holds is checked as a number of the column's type
+    for (column, json) in [
+        ("sample_big", r#"{"sample_big": "9223372036854775808"}"#),
+        ("sample_count", r#"{"sample_count": "4.5"}"#),
+        ("sample_amount", r#"{"sample_amount": "12,50"}"#),
+        ("sample_ratio", r#"{"sample_ratio": "1e400"}"#),
+        // no Dataverse column holds them, and JSON cannot carry them back
+        ("sample_ratio", r#"{"sample_ratio": "NaN"}"#),
+        ("sample_ratio", r#"{"sample_ratio": "INF"}"#),
+    ] {
+        let message = error::<AllKinds>(json);
+        assert_names(&message, column);
+        assert!(message.contains("invalid value: string"), "{message}");
+    }
+}
+
+#[test]
+fn decimals_write_every_digit_and_their_scale() {
+    let row = AllKinds {
+        sample_amount: Some("0.0000000000000000000000000001".parse().unwrap()),
+        sample_price: Field::Value("80000.0000".parse().unwrap()),
+        ..AllKinds::default()
+    };
+    let body = serde_json::to_string(&row.create_payload()).unwrap();
+    assert!(
+        body.contains(r#""sample_amount":0.0000000000000000000000000001"#),
+        "{body}"
+    );
+    assert!(body.contains(r#""sample_price":80000.0000"#), "{body}");
 }
 
 #[test]
@@ -359,6 +437,21 @@ fn deep_nesting_in_an_unknown_property_is_skipped() {
         );
         let row: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(row.subject.as_deref(), Some("s"));
+        // the properties a row looks into to tell a wrong-shaped body (`error`, `value`)
+        let json = format!(
+            r#"{{"error": {{"code": {}1{}, "x": {}1{}}}, "value": {}1{}, "subject": "s"}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth),
+            "[".repeat(depth),
+            "]".repeat(depth),
+            "[".repeat(depth),
+            "]".repeat(depth),
+        );
+        let message = error::<Session>(&json);
+        assert!(
+            message.starts_with("received a collection page"),
+            "{message}"
+        );
         let page: Page<Session> = serde_json::from_str(&format!(
             r#"{{"value": [], "x": {}{}}}"#,
             "[".repeat(depth),

@@ -251,9 +251,10 @@ proptest! {
         value in proptest::collection::vec(session(), 0..4),
         context in option::of(text()),
         next_link in option::of(text()),
+        delta_link in option::of(text()),
         count in option::of(any::<u64>()),
     ) {
-        let page = Page { context, value, next_link, count };
+        let page = Page { context, value, next_link, delta_link, count };
         let json = serde_json::to_string(&page).unwrap();
         let back: Page<Session> = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
         prop_assert_eq!(back, page);

@@ -26,3 +26,11 @@ fn typeck_ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("ui/typeck/*.rs");
 }
+
+/// Typed-query mistakes: rustc's own type errors on the column handles (method not found,
+/// mismatched types, our `on_unimplemented` wording).
+#[test]
+fn query_ui() {
+    let t = trybuild::TestCases::new();
+    t.compile_fail("ui/query/*.rs");
+}

@@ -59,8 +59,11 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let column_count = plans.len();
     let api = api(ident, &p);
 
+    let columns = super::columns::expand(entity, &krate);
+
     quote! {
         #item
+        #columns
 
         const _: () = {
             use #krate::__private as __dv;
@@ -154,8 +157,10 @@ pub fn fallback(entity: &Entity) -> TokenStream {
     let rust_name = ident.to_string();
     let api = api(ident, &p);
     let message = format!("`{ident}` has errors: fix the compile errors reported for it");
+    let columns = super::columns::expand(entity, &krate);
     quote! {
         #item
+        #columns
 
         const _: () = {
             use #krate::__private as __dv;
@@ -411,7 +416,10 @@ fn expand_deserialize(
     p: &proc_macro2::Ident,
 ) -> TokenStream {
     let ident = &entity.item.ident;
-    let expecting = format!("a `{ident}` row as a JSON object");
+    let expecting = format!(
+        "a `{ident}` row as a JSON object (read a list of rows as `Vec<{ident}>`, a collection response as `Page<{ident}>`)"
+    );
+    let row_name = ident.to_string();
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
@@ -492,6 +500,7 @@ fn expand_deserialize(
                             let __step = match __key.as_str() {
                                 #(#value_arms)*
                                 #etag_arm
+                                "@odata.context" => #p::read_row_context(#row_name, &mut __map),
                                 __other => match #p::split_annotation(__other) {
                                     ::core::option::Option::Some((__property, __annotation)) => {
                                         let __claimed = match __property {
@@ -500,7 +509,7 @@ fn expand_deserialize(
                                         };
                                         #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
                                     }
-                                    ::core::option::Option::None => #p::skip(&mut __map),
+                                    ::core::option::Option::None => #p::read_other_property(__other, #row_name, &mut __map),
                                 },
                             };
                             __step?;

@@ -2,6 +2,7 @@
 
 mod ast;
 mod attr;
+mod columns;
 mod expand;
 mod strip;
 mod valid;

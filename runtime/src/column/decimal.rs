@@ -5,6 +5,7 @@ use std::fmt;
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeMap;
 
+use super::number::{ExactNumber, FromNumberText, serialize_number_text};
 use super::scalar::{check_range, plain_column};
 use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
 use crate::{Rule, ValidationErrors};
@@ -80,77 +81,51 @@ impl ColumnCodec<Money> for Money {
 
 /// A decimal read from and written as a JSON number without going through `f64`.
 ///
-/// Read accepts a JSON number (its exact text, thanks to serde_json's `arbitrary_precision`)
-/// or a string holding one (what `Prefer: odata.IEEE754Compatible=true` gives). A number that
-/// `Decimal` cannot hold exactly (more than 28 decimal places, or beyond ±79228162514264337593543950335)
-/// is an error, never silently rounded.
+/// Read from the number's exact text, or from a string holding one (what
+/// `Prefer: odata.IEEE754Compatible=true` gives). A number that `Decimal` cannot hold exactly
+/// (more than 28 decimal places, or beyond ±79228162514264337593543950335) is an error, never
+/// silently rounded.
 struct ExactDecimal(rust_decimal::Decimal);
 
-/// Parses a number's text into a `Decimal` without rounding.
-fn exact_decimal(text: &str) -> Result<rust_decimal::Decimal, String> {
-    use rust_decimal::Decimal;
-    let text = text.trim();
-    let parsed = if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok().filter(|d| {
-            // from_scientific may round a long mantissa: check it read back every digit
-            let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
-            let digits = |s: &str| {
-                s.chars()
-                    .filter(char::is_ascii_digit)
-                    .collect::<String>()
-                    .trim_matches('0')
-                    .to_owned()
-            };
-            digits(mantissa) == digits(&d.to_string())
+impl FromNumberText for rust_decimal::Decimal {
+    const EXPECTING: &'static str = "a decimal number (or a string holding one)";
+
+    /// Parses a number's text into a `Decimal` without rounding.
+    fn parse(text: &str) -> Result<rust_decimal::Decimal, String> {
+        use rust_decimal::Decimal;
+        let parsed = if text.contains(['e', 'E']) {
+            Decimal::from_scientific(text).ok().filter(|d| {
+                // from_scientific may round a long mantissa: check it read back every digit
+                let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+                let digits = |s: &str| {
+                    s.chars()
+                        .filter(char::is_ascii_digit)
+                        .collect::<String>()
+                        .trim_matches('0')
+                        .to_owned()
+                };
+                digits(mantissa) == digits(&d.to_string())
+            })
+        } else {
+            Decimal::from_str_exact(text).ok()
+        };
+        parsed.ok_or_else(|| {
+            format!(
+                "`{text}` is not a decimal number that fits a 96-bit decimal with at most 28 decimal places exactly"
+            )
         })
-    } else {
-        Decimal::from_str_exact(text).ok()
-    };
-    parsed.ok_or_else(|| {
-        format!(
-            "`{text}` is not a decimal number that fits a 96-bit decimal with at most 28 decimal places exactly"
-        )
-    })
+    }
 }
 
 impl<'de> de::Deserialize<'de> for ExactDecimal {
+    #[inline]
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = ExactDecimal;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ExactDecimal, E> {
-                Ok(ExactDecimal(v.into()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ExactDecimal, E> {
-                Ok(ExactDecimal(v.into()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ExactDecimal, E> {
-                // only from deserializers other than serde_json's, which give the text
-                rust_decimal::Decimal::try_from(v)
-                    .map(ExactDecimal)
-                    .map_err(|_| E::custom(format_args!("`{v}` does not fit a decimal")))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExactDecimal, E> {
-                exact_decimal(v).map(ExactDecimal).map_err(E::custom)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ExactDecimal, A::Error> {
-                // serde_json's `arbitrary_precision` hands a number over as a one-entry map
-                let number: serde_json::Number =
-                    de::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                exact_decimal(number.as_str())
-                    .map(ExactDecimal)
-                    .map_err(de::Error::custom)
-            }
-        }
-        d.deserialize_any(V)
+        ExactNumber::deserialize(d).map(|exact| ExactDecimal(exact.0))
     }
 }
 
 impl serde::Serialize for ExactDecimal {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        rust_decimal::serde::arbitrary_precision::serialize(&self.0, s)
+        serialize_number_text(&self.0.to_string(), s)
     }
 }

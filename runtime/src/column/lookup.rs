@@ -155,15 +155,22 @@ pub fn write<L: Lookup, M: SerializeMap>(
     }
 }
 
-/// Writes a cleared lookup: `"<navigation>@odata.bind": null` with the first target's
-/// navigation property (clearing through any target's navigation clears the column).
+/// Writes a cleared lookup as its navigation property set to null: `"<navigation>": null`.
+///
+/// Not `"<navigation>@odata.bind": null`: the documentation shows both forms, but the service
+/// silently ignores the `@odata.bind` one and keeps the old value (MicrosoftDocs/powerapps-docs
+/// issue 4268; `DELETE <set>(<id>)/<navigation>/$ref` is the other form that works, see
+/// `Service::clear_reference`). A multi-target lookup's navigation properties (one per target)
+/// all stand for the one lookup column, so the first target's clears the column whatever
+/// table the old value pointed to; a lookup without declared targets uses the column name,
+/// the navigation property of a single-target lookup.
 pub fn write_null<L: Lookup, M: SerializeMap>(
     column: &'static str,
     map: &mut M,
 ) -> Result<(), M::Error> {
     match L::METADATA.layers().last().and_then(|l| l.targets.first()) {
-        Some(t) => map.serialize_entry(&BindKey(t.navigation), &()),
-        None => map.serialize_entry(&BindKey(column), &()),
+        Some(t) => map.serialize_entry(t.navigation, &()),
+        None => map.serialize_entry(column, &()),
     }
 }
 

@@ -17,6 +17,7 @@ mod decimal;
 mod json_text;
 mod lookup;
 mod metadata;
+mod number;
 mod party;
 mod properties;
 mod scalar;

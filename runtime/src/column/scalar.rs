@@ -1,11 +1,13 @@
 //! Scalar columns: text, whole and big integers, floats, yes/no and unique identifiers, and
-//! the macro the other plain codecs (decimals, dates) are written with.
+//! the macro the other plain codecs (decimals, dates) are written with. How numbers are read
+//! exactly: `number.rs`.
 
 use std::fmt;
 
 use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
+use super::number::{ExactNumber, WholeNumber};
 use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
 use crate::{Guid, Rule, ValidationErrors};
 
@@ -39,9 +41,10 @@ pub(super) fn check_range(
 }
 
 /// A scalar column: read and written as serde has it, or through a `via` wire wrapper
-/// (`struct Wire(T)`) for the types whose Web API form differs from their serde form.
+/// (`struct Wire(T)`) for the types whose Web API form differs from their serde form, or
+/// read only through a `read via` wrapper and written as serde has it.
 macro_rules! plain_column {
-    ($ty:ty, $kind:ident, $(via $wire:ident,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+    ($ty:ty, $kind:ident, $(via $wire:ident,)? $(read via $read:ty,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
             type Codec = Self;
         }
@@ -53,8 +56,8 @@ macro_rules! plain_column {
                 slot: &mut Self::Slot,
                 map: &mut A,
             ) -> Result<(), A::Error> {
-                *slot = match map.next_value::<Option<plain_column!(@wire $ty $(, $wire)?)>>()? {
-                    Some(v) => Presence::Value(plain_column!(@unwrap v $(, $wire)?)),
+                *slot = match map.next_value::<Option<plain_column!(@wire $ty $(, via $wire)? $(, read $read)?)>>()? {
+                    Some(v) => Presence::Value(plain_column!(@unwrap v $(, via $wire)? $(, read $read)?)),
                     None => Presence::Null,
                 };
                 Ok(())
@@ -68,7 +71,7 @@ macro_rules! plain_column {
                 column: &'static str,
                 map: &mut M,
             ) -> Result<(), M::Error> {
-                map.serialize_entry(column, &plain_column!(@wrap value $(, $wire)?))
+                map.serialize_entry(column, &plain_column!(@wrap value $(, via $wire)?))
             }
             fn check($v: &Self, $col: &ColumnMetadata, $errors: &mut ValidationErrors) {
                 $check
@@ -76,11 +79,13 @@ macro_rules! plain_column {
         }
     };
     (@wire $ty:ty) => { $ty };
-    (@wire $ty:ty, $wire:ident) => { $wire };
+    (@wire $ty:ty, via $wire:ident) => { $wire };
+    (@wire $ty:ty, read $read:ty) => { $read };
     (@unwrap $v:ident) => { $v };
-    (@unwrap $v:ident, $wire:ident) => { $v.0 };
+    (@unwrap $v:ident, via $wire:ident) => { $v.0 };
+    (@unwrap $v:ident, read $read:ty) => { $v.0 };
     (@wrap $v:ident) => { $v };
-    (@wrap $v:ident, $wire:ident) => { $wire(*$v) };
+    (@wrap $v:ident, via $wire:ident) => { $wire(*$v) };
 }
 pub(super) use plain_column;
 
@@ -100,16 +105,16 @@ plain_column!(String, Text, |v, column, errors| {
         }
     }
 });
-plain_column!(i32, Integer, |v, column, errors| check_range(
+plain_column!(i32, Integer, read via WholeNumber<i32>, |v, column, errors| check_range(
     f64::from(*v),
     column,
     v,
     errors
 ));
-plain_column!(i64, BigInt, |v, column, errors| check_range(
+plain_column!(i64, BigInt, read via WholeNumber<i64>, |v, column, errors| check_range(
     *v as f64, column, v, errors
 ));
-plain_column!(f64, Float, |v, column, errors| {
+plain_column!(f64, Float, read via ExactNumber<f64>, |v, column, errors| {
     check_range(*v, column, v, errors);
     if !v.is_finite() {
         errors.add(column.logical_name, Rule::Max, v, "is not a finite number");

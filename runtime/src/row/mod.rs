@@ -7,6 +7,7 @@ mod formatted;
 mod operation;
 mod presence;
 mod read;
+mod shape;
 mod validate;
 mod visitor;
 mod write;
@@ -19,6 +20,9 @@ pub use formatted::FormattedValues;
 pub use operation::Operation;
 pub use presence::{Bare, Optional, Tri, Wrap};
 pub use read::{finish_column, finish_field, first_error, read_column, read_column_annotation};
+pub use shape::{
+    DELETED_ENTITY_CONTEXT, ErrorSummary, Glimpse, read_other_property, read_row_context,
+};
 pub use validate::{Validator, check_status};
 pub use visitor::ColumnVisitor;
 pub use write::{RequestWriter, ResponseWriter, write_formatted_values};

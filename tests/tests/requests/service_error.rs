@@ -1,10 +1,10 @@
-//! Requests and responses: service errors, request building, response reading, `$batch`.
+//! `ServiceError` read from the service's error body.
 
 use dataverse_model::ServiceError;
 
 #[test]
 fn service_error_keeps_every_annotation() {
-    let body = include_bytes!("../fixtures/error-with-annotations.response.json");
+    let body = include_bytes!("../../fixtures/error-with-annotations.response.json");
     let error = ServiceError::from_body(body).expect("a service error body");
     assert_eq!(error.code(), "0x80040265");
     assert_eq!(error.message(), "Example Error Message.");
