@@ -29,6 +29,12 @@ pub enum Change {
     Precision,
     /// The required level differs.
     RequiredLevel,
+    /// A Boolean column's default differs.
+    BooleanDefault,
+    /// A Boolean option's label differs in one language.
+    BooleanRelabelled,
+    /// A choice column's default option differs.
+    ChoiceDefault,
     /// The environment has an option the choice does not.
     OptionAdded,
     /// A declared option is gone.
@@ -303,15 +309,63 @@ impl Differences<'_> {
                 &show(attribute.precision),
             );
         }
-        let (old, new) = (column.required_level(), attribute.required_level());
-        if (old == "ApplicationRequired") != (new == "ApplicationRequired") {
-            self.push(name, Change::RequiredLevel, "", old, new);
-        }
+        self.compare(
+            name,
+            Change::RequiredLevel,
+            "",
+            column.required_level(),
+            attribute.required_level(),
+        );
+        self.defaults(name, column, attribute);
         if let Some(set) = option_set(column, self.declared) {
             self.options(name, set, attribute);
         }
         if column.targets.is_some() {
             self.targets(name, column, attribute, declared_table, live_table);
+        }
+    }
+
+    /// A declared Boolean default and labels, and a choice's default option (`-1`, none,
+    /// when not declared), against the environment's where it gives them.
+    fn defaults(&mut self, name: &str, column: &Attribute, attribute: &Attribute) {
+        let boolean = |a: &Attribute| a.default_value.as_ref().and_then(|v| v.as_bool());
+        if let (Some(old), Some(new)) = (boolean(column), boolean(attribute)) {
+            self.compare(
+                name,
+                Change::BooleanDefault,
+                "",
+                &old.to_string(),
+                &new.to_string(),
+            );
+        }
+        if let (Some(old), Some(new)) = (column.default_form_value, attribute.default_form_value) {
+            self.compare(
+                name,
+                Change::ChoiceDefault,
+                "",
+                &old.to_string(),
+                &new.to_string(),
+            );
+        }
+        let (Some(declared), Some(live)) = (&column.option_set, &attribute.option_set) else {
+            return;
+        };
+        for (value, old, new) in [
+            (1, &declared.true_option, &live.true_option),
+            (0, &declared.false_option, &live.false_option),
+        ] {
+            let (Some(old), Some(new)) = (old, new) else {
+                continue;
+            };
+            for (lcid, label) in old.label.all() {
+                self.compare(
+                    name,
+                    Change::BooleanRelabelled,
+                    &format!("option {value} language {lcid}"),
+                    label,
+                    new.label.get(lcid).unwrap_or("-"),
+                );
+            }
         }
     }
 

@@ -262,8 +262,35 @@ pub(crate) fn entity(s: &StructPlan) -> String {
             let l = &c.logical_name;
             keys.push(quote!(logical_name = #l));
         }
-        if c.required {
-            keys.push(quote!(required));
+        match c.required_level.as_str() {
+            "ApplicationRequired" => keys.push(quote!(required)),
+            level @ ("Recommended" | "SystemRequired") => {
+                let level = ident(level);
+                keys.push(quote!(required_level = #level));
+            }
+            // `None`, or a level this crate does not know: nothing to declare
+            _ => {}
+        }
+        if let Some([yes, no]) = &c.boolean_labels {
+            let key = |name: &str, labels: &[(u32, String)]| {
+                let name = ident(name);
+                match labels {
+                    [(1033, text)] => quote!(#name = #text),
+                    labels => {
+                        let pairs = labels.iter().map(|(lcid, text)| {
+                            let lcid = Literal::u32_unsuffixed(*lcid);
+                            quote!(#lcid = #text)
+                        });
+                        quote!(#name(#(#pairs),*))
+                    }
+                }
+            };
+            keys.push(key("true_label", yes));
+            keys.push(key("false_label", no));
+        }
+        if let Some(value) = &c.default {
+            let value: TokenStream = value.parse().expect("a literal");
+            keys.push(quote!(default = #value));
         }
         if c.read_only {
             keys.push(quote!(read_only));

@@ -142,6 +142,10 @@ pub struct Attribute {
     pub date_time_behavior: Option<Managed<String>>,
     /// Date and time: `DateOnly` or `DateAndTime` (display only).
     pub format: Option<String>,
+    /// Boolean columns: the default (`DefaultValue`).
+    pub default_value: Option<serde_json::Value>,
+    /// Choice columns: the default option's value (`DefaultFormValue`; `-1` for none).
+    pub default_form_value: Option<i64>,
     /// Choice columns, from the attribute cast files: the option set (local, or the global one expanded).
     pub option_set: Option<OptionSet>,
     /// Choice columns, from the attribute cast files: the global option set.

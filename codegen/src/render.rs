@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use dataverse_model::{ChoiceMetadata, ColumnKind, ColumnMetadata, EntityMetadata, LookupMetadata};
+use dataverse_model::{
+    ChoiceMetadata, ColumnDefault, ColumnKind, ColumnMetadata, EntityMetadata, LookupMetadata,
+};
 use serde_json::{Map, Value, json};
 
 /// The columns of `table` and its bases as the top layer sees them, sorted by logical name.
@@ -133,11 +135,7 @@ fn attribute(column: &'static ColumnMetadata, state_choices: &[&'static ChoiceMe
     a.insert("AttributeTypeName".into(), json!({"Value": type_name}));
     a.insert("IsValidForCreate".into(), json!(!column.read_only));
     a.insert("IsValidForUpdate".into(), json!(!column.read_only));
-    let level = if column.required {
-        "ApplicationRequired"
-    } else {
-        "None"
-    };
+    let level = column.required_level.as_str();
     a.insert(
         "RequiredLevel".into(),
         json!({"Value": level, "CanBeChanged": true, "ManagedPropertyLogicalName": "canmodifyrequirementlevelsettings"}),
@@ -164,6 +162,33 @@ fn attribute(column: &'static ColumnMetadata, state_choices: &[&'static ChoiceMe
             _ => "Picklist",
         };
         a.insert("OptionSet".into(), option_set(choice, set_type));
+    }
+    match column.default {
+        Some(ColumnDefault::Boolean(value)) => {
+            a.insert("DefaultValue".into(), json!(value));
+        }
+        Some(ColumnDefault::Choice(value)) => {
+            a.insert("DefaultFormValue".into(), json!(value));
+        }
+        // Dataverse writes a choice without default as `-1`
+        None if column.choice.is_some() => {
+            a.insert("DefaultFormValue".into(), json!(-1));
+        }
+        None => {}
+    }
+    if let Some(labels) = column.boolean {
+        let option = |value: bool, all| {
+            let neutral = labels.label(value).unwrap_or_default();
+            json!({"Value": i32::from(value), "Label": self::labels(all, neutral)})
+        };
+        a.insert(
+            "OptionSet".into(),
+            json!({
+                "OptionSetType": "Boolean",
+                "TrueOption": option(true, labels.true_labels),
+                "FalseOption": option(false, labels.false_labels),
+            }),
+        );
     }
     if let Some(lookup) = column.lookup {
         let targets: Vec<&str> = lookup.all_targets().map(|t| t.logical_name).collect();

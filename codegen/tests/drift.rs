@@ -200,3 +200,52 @@ fn a_missing_table_is_an_error_naming_the_file() {
         "{error}"
     );
 }
+
+#[test]
+fn required_levels_boolean_labels_and_defaults_and_choice_defaults_are_compared() {
+    let dir = folder("drift-properties", |e| {
+        attribute(e, "activityid")["RequiredLevel"]["Value"] = json!("None");
+        attribute(e, "owneridtype")["RequiredLevel"]["Value"] = json!("Recommended");
+        let voicemail = attribute(e, "leftvoicemail");
+        voicemail["DefaultValue"] = json!(true);
+        voicemail["OptionSet"]["TrueOption"]["Label"]["LocalizedLabels"][0]["Label"] =
+            json!("Left");
+        attribute(e, "prioritycode")["DefaultFormValue"] = json!(2);
+        // a choice the declarations leave without default gets one
+        attribute(e, "msdyn_channel")["DefaultFormValue"] = json!(192_390_000);
+    });
+    let mut expected = vec![
+        difference(
+            "activityid",
+            Change::RequiredLevel,
+            "",
+            "SystemRequired",
+            "None",
+        ),
+        difference(
+            "owneridtype",
+            Change::RequiredLevel,
+            "",
+            "SystemRequired",
+            "Recommended",
+        ),
+        difference("leftvoicemail", Change::BooleanDefault, "", "false", "true"),
+        difference(
+            "leftvoicemail",
+            Change::BooleanRelabelled,
+            "option 1 language 1033",
+            "Yes",
+            "Left",
+        ),
+        difference("prioritycode", Change::ChoiceDefault, "", "1", "2"),
+        difference(
+            "msdyn_channel",
+            Change::ChoiceDefault,
+            "",
+            "-1",
+            "192390000",
+        ),
+    ];
+    expected.sort();
+    assert_eq!(drift::<SalesSession>(&dir).unwrap(), expected);
+}

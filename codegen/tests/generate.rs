@@ -31,7 +31,8 @@ fn the_real_samples_generate_what_they_hold() {
         "    #[choice(name = \"sample_colors\", global)]\n    pub enum SampleColors {\n        Red = 727_000_000,\n        Yellow = 727_000_001,\n        Green = 727_000_002,\n    }",
         "/// A table to store information about customer bank accounts\n#[dataverse_entity(\n    logical_name = \"sample_bankaccount\",\n    entity_set = \"sample_bankaccounts\",\n    primary_id = \"sample_bankaccountid\",\n    primary_name = \"sample_name\"\n)]",
         "pub struct SampleBankAccount {",
-        "    /// Boolean Attribute\n    ///\n    /// `sample_Boolean`: Boolean.\n    pub sample_boolean: Option<bool>,",
+        // the Boolean's labels and default, as the attribute's option set and `DefaultValue` give them
+        "    /// Boolean Attribute\n    ///\n    /// `sample_Boolean`: Boolean.\n    #[dataverse(true_label = \"True\", false_label = \"False\", default = false)]\n    pub sample_boolean: Option<bool>,",
         "    /// `sample_Colors`: Picklist.\n    pub sample_colors: Option<SampleColors>,",
     ] {
         assert!(text.contains(part), "missing {part:?} in\n{text}");

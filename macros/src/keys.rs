@@ -90,12 +90,17 @@ pub fn key_name(path: &Path) -> String {
 /// Consumes whatever follows a rejected key (`= tokens` up to the next `,`, or `( ... )`).
 pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     if meta.input.peek(syn::Token![=]) {
-        let value = meta.value()?;
-        while !value.is_empty() && !value.peek(syn::Token![,]) {
-            value.parse::<TokenTree>()?;
-        }
+        skip_to_comma(meta.value()?)?;
     } else if meta.input.peek(syn::token::Paren) {
         meta.input.parse::<proc_macro2::Group>()?;
+    }
+    Ok(())
+}
+
+/// Consumes a rejected value: the tokens up to the next `,`.
+pub fn skip_to_comma(value: syn::parse::ParseStream) -> syn::Result<()> {
+    while !value.is_empty() && !value.peek(syn::Token![,]) {
+        value.parse::<TokenTree>()?;
     }
     Ok(())
 }

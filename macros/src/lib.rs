@@ -12,6 +12,7 @@ mod choice;
 mod ctxt;
 mod entity;
 mod keys;
+mod labels;
 mod lookup;
 #[cfg(test)]
 mod no_panic_tests;

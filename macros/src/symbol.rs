@@ -33,6 +33,10 @@ pub const PRIMARY_NAME: &str = "primary_name";
 pub const PUBLISHER_PREFIX: &str = "publisher_prefix";
 pub const CRATE: &str = "crate";
 pub const REQUIRED: &str = "required";
+pub const REQUIRED_LEVEL: &str = "required_level";
+pub const DEFAULT: &str = "default";
+pub const TRUE_LABEL: &str = "true_label";
+pub const FALSE_LABEL: &str = "false_label";
 pub const READ_ONLY: &str = "read_only";
 pub const MAX_LENGTH: &str = "max_length";
 pub const MIN: &str = "min";
@@ -42,6 +46,14 @@ pub const MONEY: &str = "money";
 pub const FORMATTED_VALUES: &str = "formatted_values";
 pub const ETAG: &str = "etag";
 pub const REFERENCED_ENTITY: &str = "referenced_entity";
+
+// `required_level = ...`: the levels of Dataverse's `RequiredLevel`
+pub const REQUIRED_LEVELS: &[&str] = &[
+    "None",
+    "Recommended",
+    "ApplicationRequired",
+    "SystemRequired",
+];
 
 // `cascade(...)`: presets and actions
 pub const PARENTAL: &str = "parental";

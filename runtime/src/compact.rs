@@ -8,7 +8,6 @@ use serde::de::{self, MapAccess};
 use crate::column::ActivityParties;
 use crate::entity::extends_compatible;
 use crate::row::{ColumnVisitor, Wrap, finish_field, read_column, read_column_annotation};
-use crate::text::const_str_eq;
 use crate::{
     CascadeConfiguration, CascadeType, ChoiceMetadata, ColumnCodec, ColumnKind, ColumnMetadata,
     ColumnValue, LocalizedLabel, LookupMetadata, OptionMetadata, RelationshipMetadata, SlotOf,
@@ -226,75 +225,6 @@ impl<T: ColumnValue, W: Wrap<T>> FieldType<W> for T {
     #[inline]
     fn get(out: &W::Out) -> Option<&T> {
         W::get(out)
-    }
-}
-
-/// The compile-time error for the lookup behind a field (`lookup`, `None` for any other
-/// column type) used on column `column` of table `table`, when it is declared for another
-/// column or table (it would write a wrong `@odata.bind` key); `None` when it fits.
-pub const fn lookup_mismatch(
-    lookup: Option<&'static LookupMetadata>,
-    column: &str,
-    table: &str,
-) -> Option<Message> {
-    let Some(lookup) = lookup else { return None };
-    // a `lookup!` with errors has empty metadata: its own errors are reported already
-    if lookup.column.is_empty()
-        || const_str_eq(lookup.column, column) && const_str_eq(lookup.table, table)
-    {
-        return None;
-    }
-    Some(
-        Message::new()
-            .push("lookup `")
-            .push(lookup.layer)
-            .push("` is declared for column `")
-            .push(lookup.column)
-            .push("` of table `")
-            .push(lookup.table)
-            .push("`, not for column `")
-            .push(column)
-            .push("` of table `")
-            .push(table)
-            .push("`; declare a `lookup!` for this column with `column = \"")
-            .push(column)
-            .push("\", table = \"")
-            .push(table)
-            .push("\"`"),
-    )
-}
-
-/// A compile-time error message built in a fixed buffer (cut short if it would overflow).
-pub struct Message {
-    bytes: [u8; 640],
-    len: usize,
-}
-
-impl Message {
-    const fn new() -> Self {
-        Self {
-            bytes: [0; 640],
-            len: 0,
-        }
-    }
-
-    const fn push(mut self, text: &str) -> Self {
-        let text = text.as_bytes();
-        let mut i = 0;
-        while i < text.len() && self.len < self.bytes.len() {
-            self.bytes[self.len] = text[i];
-            self.len += 1;
-            i += 1;
-        }
-        self
-    }
-
-    /// The message.
-    pub const fn as_str(&self) -> &str {
-        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
-            Ok(text) => text,
-            Err(_) => "a lookup is used on a column or table it is not declared for",
-        }
     }
 }
 

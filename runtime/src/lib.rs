@@ -62,17 +62,57 @@
 //! only), [`choice!`] types, [`Choices<C>`] (multi-select), [`lookup!`] types and [`PartyList`];
 //! each bare (must be present), in `Option<T>` (value or null) or in [`Field<T>`]
 //! (unset, null or value; unset is never written). Column attributes in `#[dataverse(...)]`:
-//! `logical_name`, `required`, `read_only`, `max_length`, `min`, `max`, `precision`, `money`,
-//! and on special fields `formatted_values` (a [`FormattedValues`]) and `etag`
-//! (an `Option<String>`). A field `#[dataverse(navigation = "<name>")]` holds a navigation
-//! property: `Option<Box<T>>` for a single-valued one (`primarycontactid`), [`RelatedRows<T>`]
-//! for a collection-valued one (`Account_Tasks`), `T` the related table's struct; it reads the
-//! `$expand`ed row or rows and a create body writes it as a deep insert (see
-//! [`RelatedRows`] for collection binds). A lookup column reads `_<col>_value` and
-//! `<navigation>@odata.bind`, never its plain name (the navigation). Party lists read and
-//! write the activity's `<table>_activity_parties` (see [`PartyList`]). Table attributes: `logical_name`, `entity_set`, `primary_id`,
-//! `primary_name`, or `extends = Base` with `publisher_prefix = "..."` for a solution layer;
-//! `crate = path` when the runtime is a renamed dependency.
+//! `logical_name`, `required`, `required_level`, `read_only`, `max_length`, `min`, `max`,
+//! `precision`, `money`, `default`, `true_label`, `false_label`, and on special fields
+//! `formatted_values` (a [`FormattedValues`]) and `etag` (an `Option<String>`). Table
+//! attributes: `logical_name`, `entity_set`, `primary_id`, `primary_name`, or
+//! `extends = Base` with `publisher_prefix = "..."` for a solution layer; `crate = path` when
+//! the runtime is a renamed dependency.
+//!
+//! The metadata records a column's [`RequiredLevel`] as Dataverse gives it:
+//! `required_level = SystemRequired` (or `None`, `Recommended`, `ApplicationRequired`);
+//! `required` is short for `required_level = ApplicationRequired`, the only level that
+//! `validate(Operation::Create)` enforces, since the service fills SystemRequired columns
+//! itself. `default = ...` records a Boolean column's default (`true`/`false`) or the value of
+//! the option a choice column defaults to (its `DefaultFormValue`; leave it out for
+//! Dataverse's `-1`, no default); `true_label` and `false_label` a Boolean column's two
+//! labels, `= "Yes"` (English) or per language `(1033 = "Yes", 1036 = "Oui")`. Each is checked
+//! against the column type at compile time (a default must be an option of the choice):
+//!
+//! ```
+//! use dataverse_model::{choice, dataverse_entity, ColumnDefault, Entity, Guid, RequiredLevel};
+//!
+//! choice! {
+//!     #[choice(name = "msdyn_ocsession_prioritycode")]
+//!     pub enum Priority { Low = 0, Normal = 1, High = 2 }
+//! }
+//!
+//! #[dataverse_entity(logical_name = "msdyn_ocsession", entity_set = "msdyn_ocsessions",
+//!                    primary_id = "activityid")]
+//! pub struct Session {
+//!     #[dataverse(required_level = SystemRequired)]
+//!     pub activityid: Option<Guid>,
+//!     #[dataverse(default = 1)]
+//!     pub prioritycode: Option<Priority>,
+//!     #[dataverse(true_label(1033 = "Yes", 1036 = "Oui"), false_label = "No", default = false)]
+//!     pub leftvoicemail: Option<bool>,
+//! }
+//!
+//! let voicemail = Session::METADATA.column("leftvoicemail").unwrap();
+//! assert_eq!(voicemail.boolean.unwrap().label_in(true, 1036), Some("Oui"));
+//! assert_eq!(voicemail.default, Some(ColumnDefault::Boolean(false)));
+//! let id = Session::METADATA.column("activityid").unwrap();
+//! assert_eq!(id.required_level, RequiredLevel::SystemRequired);
+//! assert!(!id.required_on_create());
+//! ```
+//!
+//! A field `#[dataverse(navigation = "<name>")]` holds a navigation property: `Option<Box<T>>`
+//! for a single-valued one (`primarycontactid`), [`RelatedRows<T>`] for a collection-valued one
+//! (`Account_Tasks`), `T` the related table's struct; it reads the `$expand`ed row or rows and
+//! a create body writes it as a deep insert (see [`RelatedRows`] for collection binds). A
+//! lookup column reads `_<col>_value` and `<navigation>@odata.bind`, never its plain name (the
+//! navigation). Party lists read and write the activity's `<table>_activity_parties` (see
+//! [`PartyList`]).
 //!
 //! The types a column is declared with are re-exported here ([`Decimal`], [`OffsetDateTime`],
 //! [`Date`] with [`Month`], [`Guid`]), so a table needs no dependency but this crate (and
@@ -143,6 +183,7 @@ mod entity;
 mod error;
 mod field;
 mod lookup;
+mod mismatch;
 pub mod query;
 pub mod request;
 mod response;
@@ -157,8 +198,9 @@ pub use cascade::{CascadeConfiguration, CascadeType};
 pub use choice::{Choice, ChoiceMetadata, LocalizedLabel, OptionMetadata, StatusChoice};
 pub use choices::{Choices, MAX_MULTI_SELECT_VALUES, ParseChoicesError};
 pub use column::{
-    ActivityParty, ChoiceCodec, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, LookupCodec,
-    Money, ParticipationType, PartyList, PartyRef, SlotOf,
+    ActivityParty, BooleanLabels, ChoiceCodec, ColumnCodec, ColumnDefault, ColumnKind,
+    ColumnMetadata, ColumnValue, LookupCodec, Money, ParticipationType, PartyList, PartyRef,
+    RequiredLevel, SlotOf,
 };
 pub use entity::{
     ActivityPartiesBody, Entity, EntityMetadata, NavigationMetadata, NavigationValue, Payload,

@@ -18,7 +18,7 @@ pub use crate::{
 
 pub use crate::column::{
     ActivityParties, ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, LookupCodec,
-    Presence, SlotOf, skip,
+    Presence, RequiredLevel, SlotOf, skip,
 };
 pub use crate::entity::{
     Entity, EntityMetadata, NavigationMetadata, NavigationValue, NavigationVisitor, Payload,
@@ -35,7 +35,8 @@ pub use crate::row::{
 pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{
     ChoiceCodec,
-    compact::{ColumnType, FieldType, column, lookup, lookup_mismatch},
+    compact::{ColumnType, FieldType, column, lookup},
+    mismatch::{default_option_mismatch, lookup_mismatch},
 };
 pub use crate::{Field, ValidationErrors};
 

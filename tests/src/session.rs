@@ -37,6 +37,7 @@ pub struct Session {
     /// Unique identifier of the activity.
     ///
     /// `ActivityId`: Uniqueidentifier, SystemRequired.
+    #[dataverse(required_level = SystemRequired)]
     pub activityid: Option<Guid>,
     /// Actual duration of the activity in minutes.
     ///
@@ -70,6 +71,7 @@ pub struct Session {
     /// Priority of delivery of the activity to the email server.
     ///
     /// `DeliveryPriorityCode`: Picklist.
+    #[dataverse(default = 1)]
     pub deliveryprioritycode: Option<DeliveryPriority>,
     /// Description of the activity.
     ///
@@ -97,14 +99,17 @@ pub struct Session {
     /// Information regarding whether the activity was billed as part of resolving a case.
     ///
     /// `IsBilled`: Boolean.
+    #[dataverse(true_label = "Yes", false_label = "No", default = false)]
     pub isbilled: Option<bool>,
     /// For internal use only.
     ///
     /// `IsMapiPrivate`: Boolean.
+    #[dataverse(true_label = "Yes", false_label = "No", default = false)]
     pub ismapiprivate: Option<bool>,
     /// Information regarding whether the activity was created from a workflow rule.
     ///
     /// `IsWorkflowCreated`: Boolean.
+    #[dataverse(true_label = "Yes", false_label = "No", default = false)]
     pub isworkflowcreated: Option<bool>,
     /// Contains the date and time stamp of the last on hold time.
     ///
@@ -113,6 +118,7 @@ pub struct Session {
     /// Left the voice mail
     ///
     /// `LeftVoiceMail`: Boolean.
+    #[dataverse(true_label = "Yes", false_label = "No", default = false)]
     pub leftvoicemail: Option<bool>,
     /// Active Agent Group Associated with the Conversation
     ///
@@ -174,6 +180,7 @@ pub struct Session {
     /// Routing Failure Stage
     ///
     /// `msdyn_routingfailurestage`: Picklist.
+    #[dataverse(default = 10)]
     pub msdyn_routingfailurestage: Option<RoutingFailureStage>,
     ///
     /// `msdyn_sessionactivewrapuptimeinseconds`: Integer.
@@ -228,9 +235,11 @@ pub struct Session {
     /// Unique identifier of the user or team who owns the activity.
     ///
     /// `OwnerId`: Owner, SystemRequired.
+    #[dataverse(required_level = SystemRequired)]
     pub ownerid: Option<SessionOwner>,
     ///
     /// `OwnerIdType`: EntityName, SystemRequired.
+    #[dataverse(required_level = SystemRequired)]
     pub owneridtype: Option<String>,
     /// Outsource vendor with which activity is associated.
     ///
@@ -239,6 +248,7 @@ pub struct Session {
     /// Priority of the activity.
     ///
     /// `PriorityCode`: Picklist.
+    #[dataverse(default = 1)]
     pub prioritycode: Option<SessionPriority>,
     /// Unique identifier of the Process.
     ///
@@ -291,6 +301,7 @@ pub struct Session {
     /// Status of the activity.
     ///
     /// `StateCode`: State, SystemRequired.
+    #[dataverse(required_level = SystemRequired, default = 0)]
     pub statecode: Option<SessionState>,
     /// Reason for the status of the activity.
     ///
@@ -327,7 +338,7 @@ pub struct Session {
     /// Type of activity.
     ///
     /// `ActivityTypeCode`: EntityName, SystemRequired, read-only.
-    #[dataverse(read_only)]
+    #[dataverse(read_only, required_level = SystemRequired)]
     pub activitytypecode: Option<String>,
     /// Unique identifier of the user who created the activity.
     ///
@@ -357,12 +368,12 @@ pub struct Session {
     /// Type of instance of a recurring series.
     ///
     /// `InstanceTypeCode`: Picklist, SystemRequired, read-only.
-    #[dataverse(read_only)]
+    #[dataverse(read_only, required_level = SystemRequired, default = 0)]
     pub instancetypecode: Option<RecurringInstanceType>,
     /// Information regarding whether the activity is a regular activity type or event type.
     ///
     /// `IsRegularActivity`: Boolean, SystemRequired, read-only.
-    #[dataverse(read_only)]
+    #[dataverse(read_only, required_level = SystemRequired, true_label = "Yes", false_label = "No", default = true)]
     pub isregularactivity: Option<bool>,
     /// Unique identifier of user who last modified the activity.
     ///
@@ -386,11 +397,11 @@ pub struct Session {
     pub onholdtime: Option<i32>,
     ///
     /// `OwnerIdName`: String, SystemRequired, read-only.
-    #[dataverse(read_only, max_length = 100)]
+    #[dataverse(read_only, max_length = 100, required_level = SystemRequired)]
     pub owneridname: Option<String>,
     ///
     /// `OwnerIdYomiName`: String, SystemRequired, read-only.
-    #[dataverse(read_only, max_length = 100)]
+    #[dataverse(read_only, max_length = 100, required_level = SystemRequired)]
     pub owneridyominame: Option<String>,
     /// Unique identifier of the business unit that owns the activity.
     ///
@@ -446,6 +457,7 @@ pub struct Session {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SalesSession {
     /// Unique identifier of the activity.
+    #[dataverse(required_level = SystemRequired)]
     pub activityid: Field<Guid>,
     /// Subject associated with the activity.
     #[dataverse(max_length = 200, required)]
@@ -459,6 +471,7 @@ pub struct SalesSession {
     /// What the session is about, including the Sales `sample_bankaccount` target.
     pub regardingobjectid: Field<SalesRegarding>,
     /// Status of the session.
+    #[dataverse(required_level = SystemRequired, default = 0)]
     pub statecode: Field<SessionState>,
     /// Reason for the status of the session.
     pub statuscode: Field<SessionStatus>,

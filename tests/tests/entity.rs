@@ -281,7 +281,13 @@ fn request_helpers_and_inherited_identity() {
     assert!(sales_relationships.contains(&"sample_bankaccount_msdyn_ocsessions"));
     assert!(sales_relationships.contains(&"account_msdyn_ocsessions"));
     let subject = meta.column("subject").unwrap();
-    assert_eq!((subject.max_length, subject.required), (Some(200), true));
+    assert_eq!(
+        (subject.max_length, subject.required_level),
+        (
+            Some(200),
+            dataverse_model::RequiredLevel::ApplicationRequired
+        )
+    );
     assert!(meta.column("versionnumber").unwrap().read_only);
     // a column only the base declares is found through the base
     assert!(meta.column("description").is_some());

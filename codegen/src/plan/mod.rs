@@ -117,7 +117,12 @@ pub(crate) struct ColumnPlan {
     /// The Rust type name of the choice or lookup.
     pub type_ref: Option<String>,
     pub doc: Vec<String>,
-    pub required: bool,
+    /// `RequiredLevel` as the metadata gives it.
+    pub required_level: String,
+    /// `default = ...` as written: `true`, `false` or an option value.
+    pub default: Option<String>,
+    /// A Boolean's labels, true then false, as `(lcid, label)` pairs.
+    pub boolean_labels: Option<[Vec<(u32, String)>; 2]>,
     pub read_only: bool,
     pub max_length: Option<i64>,
     pub min: Option<String>,
@@ -403,7 +408,6 @@ impl Builder<'_> {
     fn column(&self, attribute: &Attribute, kind: ColumnKind) -> ColumnPlan {
         let read_only = attribute.is_valid_for_create == Some(false)
             && attribute.is_valid_for_update == Some(false);
-        let required = attribute.required_level() == "ApplicationRequired";
         let mut doc = doc_lines(attribute.description.text());
         let mut facts = vec![attribute.attribute_type.clone().unwrap_or_default()];
         if attribute.required_level() != "None" {
@@ -450,7 +454,9 @@ impl Builder<'_> {
             kind,
             type_ref: None,
             doc,
-            required,
+            required_level: attribute.required_level().to_owned(),
+            default: column_default(attribute, kind),
+            boolean_labels: boolean_labels(attribute, kind),
             read_only,
             max_length: attribute.max_length.filter(|_| {
                 kind == ColumnKind::Text
@@ -463,6 +469,44 @@ impl Builder<'_> {
                 .filter(|_| matches!(kind, ColumnKind::Decimal | ColumnKind::Money)),
         }
     }
+}
+
+/// The default a column declares: a Boolean's `DefaultValue`, or a choice's
+/// `DefaultFormValue` when it is one of the column's options (`-1` is none).
+fn column_default(attribute: &Attribute, kind: ColumnKind) -> Option<String> {
+    match kind {
+        ColumnKind::Boolean => attribute
+            .default_value
+            .as_ref()
+            .and_then(serde_json::Value::as_bool)
+            .map(|value| value.to_string()),
+        ColumnKind::Choice | ColumnKind::MultiChoice => {
+            let value = attribute.default_form_value?;
+            let set = attribute
+                .option_set
+                .as_ref()
+                .or(attribute.global_option_set.as_ref())?;
+            set.options
+                .iter()
+                .any(|o| o.value == value)
+                .then(|| value.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A Boolean column's two labels (true, false) in every language, when the metadata has
+/// its option set.
+fn boolean_labels(attribute: &Attribute, kind: ColumnKind) -> Option<[Vec<(u32, String)>; 2]> {
+    if kind != ColumnKind::Boolean {
+        return None;
+    }
+    let set = attribute.option_set.as_ref()?;
+    let labels = |option: &Option<crate::input::OptionValue>| -> Option<Vec<(u32, String)>> {
+        let all = option.as_ref()?.label.all();
+        (!all.is_empty()).then(|| all.into_iter().map(|(l, t)| (l, t.to_owned())).collect())
+    };
+    Some([labels(&set.true_option)?, labels(&set.false_option)?])
 }
 
 #[cfg(test)]

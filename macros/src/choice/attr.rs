@@ -1,13 +1,12 @@
 //! Parses `#[choice(...)]` on the enum and the helper attributes on options.
 
 use proc_macro2::TokenStream;
-use syn::parse::{ParseStream, Parser};
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path};
 
 use crate::ctxt::Ctxt;
 use crate::keys::{Keys, each_key};
+use crate::labels::{localized, string_lit};
 use crate::symbol::*;
 
 /// The keys `#[choice(...)]` accepts.
@@ -88,7 +87,6 @@ pub struct OptionAttrs {
 pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
     let mut out = OptionAttrs::default();
     let mut keys = Keys::new(cx, "option attribute");
-    let mut languages = Keys::new(cx, "label language");
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("doc") {
@@ -106,27 +104,13 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
                         "`label` takes a string: write `#[label = \"...\"]`",
                     ),
                 },
-                syn::Meta::List(list) => match label_list.parse2(list.tokens.clone()) {
-                    Ok(entries) => {
-                        if entries.is_empty() {
-                            cx.error_spanned_by(
-                                list,
-                                "`label(...)` lists no label; write `#[label(1033 = \"...\")]`",
-                            );
-                        }
-                        for (lcid, lit) in entries {
-                            match lcid.base10_parse::<u32>() {
-                                Ok(n) if !languages.once(&n.to_string(), lcid.span()) => {}
-                                Ok(n) => out.labels.push((n, lit)),
-                                Err(_) => cx.error_spanned_by(
-                                    &lcid,
-                                    "a label's language must be a locale id such as `1033`",
-                                ),
-                            }
-                        }
-                    }
-                    Err(e) => cx.syn_error(e),
-                },
+                syn::Meta::List(list) => out.labels.extend(localized(
+                    cx,
+                    LABEL,
+                    list.tokens.clone(),
+                    list.delimiter.span().join(),
+                    "#[label(1033 = \"...\")]",
+                )),
                 syn::Meta::Path(_) => cx.error_spanned_by(
                     attr,
                     "`label` needs a value: write `#[label = \"...\"]` or `#[label(1033 = \"...\")]`",
@@ -167,35 +151,6 @@ pub fn option_attrs(cx: &Ctxt, attrs: &[Attribute]) -> OptionAttrs {
         }
     }
     out
-}
-
-fn string_lit(expr: &Expr) -> Option<LitStr> {
-    match expr {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(s), ..
-        }) => Some(s.clone()),
-        Expr::Group(g) => string_lit(&g.expr),
-        _ => None,
-    }
-}
-
-/// `1033 = "Default", 1036 = "Par défaut"`
-fn label_list(input: ParseStream) -> syn::Result<Vec<(LitInt, LitStr)>> {
-    let entries = Punctuated::<(LitInt, LitStr), Token![,]>::parse_terminated_with(input, |i| {
-        let lcid: LitInt = i.parse().map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                "expected a locale id such as `1033`: write `#[label(1033 = \"...\")]`",
-            )
-        })?;
-        i.parse::<Token![=]>()?;
-        let expr: Expr = i.parse()?;
-        let lit = string_lit(&expr).ok_or_else(|| {
-            syn::Error::new_spanned(&expr, "a label must be a string: write `1033 = \"...\"`")
-        })?;
-        Ok((lcid, lit))
-    })?;
-    Ok(entries.into_iter().collect())
 }
 
 /// The integer value of a discriminant: an integer literal, optionally negated.

@@ -47,12 +47,27 @@ pub struct NavigationField {
 pub struct ColumnAttrs {
     pub logical_name: Option<syn::LitStr>,
     pub required: Option<Span>,
+    /// A name of `REQUIRED_LEVELS`, checked.
+    pub required_level: Option<(&'static str, Span)>,
+    pub default: Option<(DefaultValue, Span)>,
+    pub true_label: Option<(Labels, Span)>,
+    pub false_label: Option<(Labels, Span)>,
     pub read_only: Option<Span>,
     pub money: Option<Span>,
     pub max_length: Option<(u32, Span)>,
     pub min: Option<(f64, Span)>,
     pub max: Option<(f64, Span)>,
     pub precision: Option<(u32, Span)>,
+}
+
+/// `(locale id, label)` pairs.
+pub type Labels = Vec<(u32, syn::LitStr)>;
+
+/// `default = ...`: a Boolean's default or a choice's default option value.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum DefaultValue {
+    Boolean(bool),
+    Option(i32),
 }
 
 pub struct Column {

@@ -4,9 +4,11 @@ use proc_macro2::{Span, TokenStream};
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 
-use super::ast::{ColumnAttrs, EntityArgs};
+use super::ast::{ColumnAttrs, DefaultValue, EntityArgs, Labels};
 use crate::ctxt::Ctxt;
-use crate::keys::{Keys, each_key, key_name};
+use crate::keys::{Keys, each_key, key_name, skip_to_comma};
+use crate::labels::localized;
+use crate::suggest::unknown_key_message;
 use crate::symbol::*;
 
 const ENTITY_KEYS: &[&str] = &[
@@ -22,12 +24,16 @@ const ENTITY_KEYS: &[&str] = &[
 const FIELD_KEYS: &[&str] = &[
     LOGICAL_NAME,
     REQUIRED,
+    REQUIRED_LEVEL,
     READ_ONLY,
     MAX_LENGTH,
     MIN,
     MAX,
     PRECISION,
     MONEY,
+    DEFAULT,
+    TRUE_LABEL,
+    FALSE_LABEL,
     FORMATTED_VALUES,
     ETAG,
     NAVIGATION,
@@ -87,6 +93,88 @@ fn parse_number(input: ParseStream) -> syn::Result<(f64, Span)> {
     }
 }
 
+/// `required_level = SystemRequired`: one of [`REQUIRED_LEVELS`]; an unknown name is
+/// recorded in `cx` (with the closest level) and gives `None`.
+fn parse_required_level(
+    cx: &Ctxt,
+    input: ParseStream,
+) -> syn::Result<Option<(&'static str, Span)>> {
+    if let Ok(text) = input.fork().parse::<syn::LitStr>() {
+        return Err(syn::Error::new(
+            text.span(),
+            format!(
+                "write the required level without quotes: `required_level = {}`",
+                text.value()
+            ),
+        ));
+    }
+    let level: syn::Ident = input.parse().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            "expected a required level, e.g. `required_level = SystemRequired`",
+        )
+    })?;
+    let name = level.to_string();
+    match REQUIRED_LEVELS.iter().find(|known| **known == name) {
+        Some(known) => Ok(Some((known, level.span()))),
+        None => {
+            cx.error_spanned_by(
+                &level,
+                unknown_key_message("required level", &name, REQUIRED_LEVELS),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// `default = true`, `default = false` or `default = <option value>`.
+fn parse_default(input: ParseStream) -> syn::Result<(DefaultValue, Span)> {
+    const EXPECTED: &str =
+        "expected `true`, `false` or an option value, e.g. `default = false` or `default = 1`";
+    if input.peek(syn::LitBool) {
+        let lit: syn::LitBool = input.parse()?;
+        return Ok((DefaultValue::Boolean(lit.value), lit.span()));
+    }
+    let minus = input.parse::<Option<syn::Token![-]>>()?;
+    let lit: syn::LitInt = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), EXPECTED))?;
+    let span = lit.span();
+    let magnitude: i64 = lit.base10_parse()?;
+    let value = if minus.is_some() {
+        -magnitude
+    } else {
+        magnitude
+    };
+    let value = i32::try_from(value).map_err(|_| {
+        syn::Error::new(
+            span,
+            "an option value lies in the 32-bit integer range (-2147483648..=2147483647)",
+        )
+    })?;
+    Ok((DefaultValue::Option(value), span))
+}
+
+/// `key = "label"` (English, 1033) or `key(1033 = "...", 1036 = "...")`.
+fn parse_labels(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta, key: &str) -> syn::Result<Labels> {
+    if meta.input.peek(syn::token::Paren) {
+        let group: proc_macro2::Group = meta.input.parse()?;
+        let example = format!("#[dataverse({key}(1033 = \"...\"))]");
+        return Ok(localized(cx, key, group.stream(), group.span(), &example));
+    }
+    let value = meta.value()?;
+    if value.peek(syn::LitStr) {
+        return Ok(vec![(1033, value.parse()?)]);
+    }
+    // the key counts as given (no follow-on "needs `false_label`"); its value is skipped
+    cx.error_at(
+        value.span(),
+        format!("`{key}` takes a string: write `{key} = \"...\"` or `{key}(1033 = \"...\", 1036 = \"...\")`"),
+    );
+    skip_to_comma(value)?;
+    Ok(Vec::new())
+}
+
 pub fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
     let mut out = FieldAttrs::default();
     let mut keys = Keys::new(cx, "`dataverse` attribute");
@@ -100,6 +188,22 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> FieldAttrs {
             match key_name(path).as_str() {
                 LOGICAL_NAME => keys.set(path, &mut c.logical_name, meta.value()?.parse()?),
                 REQUIRED => keys.set(path, &mut c.required, span),
+                REQUIRED_LEVEL => {
+                    if let Some(level) = parse_required_level(cx, meta.value()?)? {
+                        keys.set(path, &mut c.required_level, level);
+                    }
+                }
+                DEFAULT => keys.set(path, &mut c.default, parse_default(meta.value()?)?),
+                TRUE_LABEL => keys.set(
+                    path,
+                    &mut c.true_label,
+                    (parse_labels(cx, &meta, TRUE_LABEL)?, span),
+                ),
+                FALSE_LABEL => keys.set(
+                    path,
+                    &mut c.false_label,
+                    (parse_labels(cx, &meta, FALSE_LABEL)?, span),
+                ),
                 READ_ONLY => keys.set(path, &mut c.read_only, span),
                 MONEY => keys.set(path, &mut c.money, span),
                 MAX_LENGTH => keys.set(path, &mut c.max_length, parse_u32(meta.value()?)?),

@@ -4,7 +4,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{Column, Entity, EntityField, FieldRole, NavigationField, Wrapper};
+use super::ast::{
+    Column, DefaultValue, Entity, EntityField, FieldRole, Labels, NavigationField, Wrapper,
+};
 
 struct ColumnPlan<'a> {
     field: &'a EntityField,
@@ -244,6 +246,25 @@ fn expand_metadata(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream 
         let mut entry = quote!(#p::column(#name, #field, #of));
         if a.required.is_some() {
             entry.extend(quote!(.required()));
+        }
+        if let Some((level, _)) = a.required_level {
+            let level = proc_macro2::Ident::new(level, Span::call_site());
+            entry.extend(quote!(.required_level(#p::RequiredLevel::#level)));
+        }
+        match a.default {
+            Some((DefaultValue::Boolean(v), _)) => entry.extend(quote!(.default_boolean(#v))),
+            Some((DefaultValue::Option(v), _)) => entry.extend(quote!(.default_option(#v))),
+            None => {}
+        }
+        if let (Some((yes, _)), Some((no, _))) = (&a.true_label, &a.false_label) {
+            let labels = |labels: &Labels| {
+                let labels = labels
+                    .iter()
+                    .map(|(lcid, label)| quote!(#p::LocalizedLabel { lcid: #lcid, label: #label }));
+                quote!(&[#(#labels),*])
+            };
+            let (yes, no) = (labels(yes), labels(no));
+            entry.extend(quote!(.boolean_labels(#yes, #no)));
         }
         if a.read_only.is_some() {
             entry.extend(quote!(.read_only()));
@@ -630,6 +651,24 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
                 "decimal and float",
             );
         }
+        // a field written `bool` is a Boolean column: no check to emit
+        let boolean = is_bool(&plan.column.value_ty);
+        if let Some((_, span)) = a.true_label.as_ref().filter(|_| !boolean) {
+            kind_check(
+                *span,
+                "true_label",
+                quote!(#p::ColumnKind::Boolean),
+                "Boolean (`bool`)",
+            );
+        }
+        if let Some((DefaultValue::Boolean(value), span)) = a.default.filter(|_| !boolean) {
+            kind_check(
+                span,
+                &format!("default = {value}"),
+                quote!(#p::ColumnKind::Boolean),
+                "Boolean (`bool`)",
+            );
+        }
         for (bound, key) in [(a.min, "min"), (a.max, "max")] {
             if let Some((_, span)) = bound {
                 kind_check(
@@ -679,6 +718,16 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
                 #new_check
             });
         }
+        if let Some((DefaultValue::Option(value), span)) = a.default {
+            let ty_text = ty_text();
+            out.extend(quote_spanned! {span=>
+                const _: () = if let ::core::option::Option::Some(__m) =
+                    __dv::default_option_mismatch(#field_type.choice, #value, #name, #ty_text)
+                {
+                    ::core::panic!("{}", __m.as_str())
+                };
+            });
+        }
         if may_be_lookup(&plan.column.value_ty) {
             out.extend(quote_spanned! {plan.span=>
                 const _: () = if let ::core::option::Option::Some(__m) =
@@ -690,6 +739,11 @@ fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) 
         }
     }
     out
+}
+
+/// `bool`, the one way to write a Boolean column.
+fn is_bool(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"))
 }
 
 /// False for the built-in column types, which are never lookups: their fields need no

@@ -210,3 +210,48 @@ fn navigation_names_are_identifiers_declared_once() {
         ]
     );
 }
+
+#[test]
+fn column_properties_parse_and_their_mistakes_name_the_fix() {
+    let valid = quote! {
+        pub struct Account {
+            #[dataverse(required_level = SystemRequired)]
+            pub accountid: Option<Guid>,
+            #[dataverse(required_level = Recommended, default = -5)]
+            pub customertypecode: Option<Kind>,
+            #[dataverse(true_label(1033 = "Yes", 1036 = "Oui"), false_label = "No", default = true)]
+            pub donotemail: Option<bool>,
+        }
+    };
+    assert_eq!(messages(identity(), valid), Vec::<String>::new());
+    let found = messages(
+        identity(),
+        quote! {
+            pub struct Account {
+                #[dataverse(required_level = "SystemRequired")]
+                pub accountid: Option<Guid>,
+                #[dataverse(required_level = Required)]
+                pub name: Option<String>,
+                #[dataverse(required_level = Recomended)]
+                pub description: Option<String>,
+                #[dataverse(default = 2147483648)]
+                pub customertypecode: Option<Kind>,
+                #[dataverse(default = Preferred)]
+                pub industrycode: Option<Kind>,
+                #[dataverse(false_label(1033 = "No"))]
+                pub donotemail: Option<bool>,
+            }
+        },
+    );
+    assert_eq!(
+        found,
+        [
+            "write the required level without quotes: `required_level = SystemRequired`",
+            "unknown required level `Required`; expected one of `None`, `Recommended`, `ApplicationRequired`, `SystemRequired`",
+            "unknown required level `Recomended`; did you mean `Recommended`?",
+            "an option value lies in the 32-bit integer range (-2147483648..=2147483647)",
+            "expected `true`, `false` or an option value, e.g. `default = false` or `default = 1`",
+            "`false_label` needs `true_label` beside it: a Boolean column labels both options; add `true_label = \"...\"`",
+        ]
+    );
+}

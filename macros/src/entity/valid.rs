@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::ast::{Entity, FieldRole};
+use super::ast::{ColumnAttrs, Entity, FieldRole};
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, entity: &Entity) {
@@ -124,6 +124,7 @@ fn check_columns(cx: &Ctxt, entity: &Entity) {
                 format!("column logical name `{name}` must be lowercase letters, digits and `_`; set `#[dataverse(logical_name = \"...\")]`"),
             );
         }
+        check_properties(cx, &column.attrs);
         if let (Some((min, span)), Some((max, _))) = (column.attrs.min, column.attrs.max)
             && min > max
         {
@@ -132,6 +133,27 @@ fn check_columns(cx: &Ctxt, entity: &Entity) {
                 format!("`min = {min}` is greater than `max = {max}`; swap them"),
             );
         }
+    }
+}
+
+/// The required level is given one way, and a Boolean's labels in pairs.
+fn check_properties(cx: &Ctxt, attrs: &ColumnAttrs) {
+    if let (Some(_), Some((level, span))) = (attrs.required, attrs.required_level) {
+        cx.error_at(
+            span,
+            format!("`required` and `required_level = {level}` both set the required level; keep one (`required` is `required_level = ApplicationRequired`)"),
+        );
+    }
+    let lone = match (&attrs.true_label, &attrs.false_label) {
+        (Some((_, span)), None) => Some((*span, "true_label", "false_label")),
+        (None, Some((_, span))) => Some((*span, "false_label", "true_label")),
+        _ => None,
+    };
+    if let Some((span, given, missing)) = lone {
+        cx.error_at(
+            span,
+            format!("`{given}` needs `{missing}` beside it: a Boolean column labels both options; add `{missing} = \"...\"`"),
+        );
     }
 }
 

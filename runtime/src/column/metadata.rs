@@ -1,7 +1,9 @@
 //! [`ColumnMetadata`]: one column of a table, as the struct declares it.
 
-use super::{CodecOf, ColumnCodec, ColumnKind, ColumnValue};
-use crate::{ChoiceMetadata, LookupMetadata};
+use super::{
+    BooleanLabels, CodecOf, ColumnCodec, ColumnDefault, ColumnKind, ColumnValue, RequiredLevel,
+};
+use crate::{ChoiceMetadata, LocalizedLabel, LookupMetadata};
 
 /// One column of a table, as the struct declares it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -12,8 +14,10 @@ pub struct ColumnMetadata {
     pub field: &'static str,
     /// What the column holds.
     pub kind: ColumnKind,
-    /// Must have a value on create.
-    pub required: bool,
+    /// How strongly Dataverse asks for a value; a create must give one when
+    /// [`ApplicationRequired`](RequiredLevel::ApplicationRequired) (see
+    /// [`required_on_create`](Self::required_on_create)).
+    pub required_level: RequiredLevel,
     /// Never written.
     pub read_only: bool,
     /// Most characters a text column holds.
@@ -28,6 +32,10 @@ pub struct ColumnMetadata {
     pub choice: Option<&'static ChoiceMetadata>,
     /// The lookup behind a lookup column.
     pub lookup: Option<&'static LookupMetadata>,
+    /// The default value of a Boolean or choice column, when declared.
+    pub default: Option<ColumnDefault>,
+    /// A Boolean column's option labels, when declared.
+    pub boolean: Option<BooleanLabels>,
 }
 
 impl ColumnMetadata {
@@ -37,7 +45,7 @@ impl ColumnMetadata {
             logical_name,
             field,
             kind,
-            required: false,
+            required_level: RequiredLevel::None,
             read_only: false,
             max_length: None,
             min: None,
@@ -45,6 +53,8 @@ impl ColumnMetadata {
             precision: None,
             choice: None,
             lookup: None,
+            default: None,
+            boolean: None,
         }
     }
 
@@ -58,10 +68,47 @@ impl ColumnMetadata {
         }
     }
 
-    /// Marks the column required on create.
-    pub const fn required(mut self) -> Self {
-        self.required = true;
+    /// Marks the column required on create ([`RequiredLevel::ApplicationRequired`]).
+    pub const fn required(self) -> Self {
+        self.required_level(RequiredLevel::ApplicationRequired)
+    }
+
+    /// Sets the required level.
+    pub const fn required_level(mut self, level: RequiredLevel) -> Self {
+        self.required_level = level;
         self
+    }
+
+    /// Sets a Boolean column's default.
+    pub const fn default_boolean(mut self, value: bool) -> Self {
+        self.default = Some(ColumnDefault::Boolean(value));
+        self
+    }
+
+    /// Sets the value of the option a choice column defaults to.
+    pub const fn default_option(mut self, value: i32) -> Self {
+        self.default = Some(ColumnDefault::Choice(value));
+        self
+    }
+
+    /// Sets a Boolean column's option labels.
+    pub const fn boolean_labels(
+        mut self,
+        true_labels: &'static [LocalizedLabel],
+        false_labels: &'static [LocalizedLabel],
+    ) -> Self {
+        self.boolean = Some(BooleanLabels {
+            true_labels,
+            false_labels,
+        });
+        self
+    }
+
+    /// Whether a create must give the column a value: only at
+    /// [`ApplicationRequired`](RequiredLevel::ApplicationRequired), since the service fills
+    /// [`SystemRequired`](RequiredLevel::SystemRequired) columns itself.
+    pub const fn required_on_create(&self) -> bool {
+        matches!(self.required_level, RequiredLevel::ApplicationRequired)
     }
 
     /// Marks the column read-only (never written).

@@ -19,6 +19,7 @@ mod lookup;
 mod metadata;
 mod number;
 mod party;
+mod properties;
 mod scalar;
 
 pub use choice::ChoiceCodec;
@@ -30,6 +31,7 @@ pub(crate) use lookup::{BIND, BindKey, BindPath, parse_bind_path};
 pub use metadata::ColumnMetadata;
 pub use party::{ActivityParties, ActivityParty, ParticipationType, PartyList, PartyRef};
 pub(crate) use party::{PartyBody, PartyResponse};
+pub use properties::{BooleanLabels, ColumnDefault, RequiredLevel};
 
 /// What a column holds, as Dataverse types it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

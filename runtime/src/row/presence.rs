@@ -61,7 +61,7 @@ pub struct Optional;
 pub struct Tri;
 
 fn required_missing(column: &ColumnMetadata, operation: Operation, errors: &mut ValidationErrors) {
-    if column.required && operation == Operation::Create {
+    if column.required_on_create() && operation == Operation::Create {
         errors.add(
             column.logical_name,
             Rule::Required,

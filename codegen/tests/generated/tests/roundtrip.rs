@@ -15,6 +15,28 @@ fn generated_session_metadata_equals_the_hand_written() {
         render::pretty(&hand),
         "the generated Session differs from the hand-written one"
     );
+    // the column properties came through: required levels, Boolean labels and defaults,
+    // choice defaults
+    let base = <session::MsdynOcsession as Entity>::METADATA;
+    let id = base.column("activityid").unwrap();
+    assert_eq!(
+        id.required_level,
+        dataverse_model::RequiredLevel::SystemRequired
+    );
+    let regular = base.column("isregularactivity").unwrap();
+    let labels = regular.boolean.unwrap();
+    assert_eq!(
+        (labels.label(true), labels.label(false)),
+        (Some("Yes"), Some("No"))
+    );
+    assert_eq!(
+        regular.default,
+        Some(dataverse_model::ColumnDefault::Boolean(true))
+    );
+    assert_eq!(
+        base.column("prioritycode").unwrap().default,
+        Some(dataverse_model::ColumnDefault::Choice(1))
+    );
 }
 
 #[test]
@@ -78,7 +100,7 @@ fn the_ordinary_columns_beside_skipped_ones_compile_with_their_constraints() {
             Some(4)
         )
     );
-    assert!(table.column("sample_name").unwrap().required);
+    assert!(table.column("sample_name").unwrap().required_on_create());
     assert_eq!(
         table.columns.len(),
         4,
@@ -162,5 +184,9 @@ fn the_publisher_layer_holds_its_columns_targets_and_options() {
         dataverse_model::ColumnKind::MultiChoice
     );
     assert!(base.column("versionnumber").unwrap().read_only);
-    assert!(base.column("preferredcontactmethodcode").unwrap().required);
+    assert!(
+        base.column("preferredcontactmethodcode")
+            .unwrap()
+            .required_on_create()
+    );
 }
