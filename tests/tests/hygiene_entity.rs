@@ -111,3 +111,34 @@ fn works_with_shadowed_names() {
         SalesParent::Base(Parent::Contact(id))
     );
 }
+
+// A table declared by the user's own `macro_rules!`, its column types and names passed in as
+// metavariables: the generated code resolves its locals at the call site, not under the
+// macro's hygiene (which once made `self`, `__map`, ... unresolvable).
+macro_rules! declare_note_table {
+    ($name:ident, $field:ident: $ty:ty) => {
+        #[::dataverse_model::dataverse_entity(
+            logical_name = "annotation",
+            entity_set = "annotations",
+            primary_id = "annotationid"
+        )]
+        #[derive(Debug, PartialEq)]
+        pub struct $name {
+            pub annotationid: ::core::option::Option<::dataverse_model::Guid>,
+            pub $field: ::core::option::Option<$ty>,
+        }
+    };
+}
+
+declare_note_table!(Note, notetext: ::std::string::String);
+
+#[test]
+fn works_with_column_types_from_macro_rules_metavariables() {
+    let row: Note =
+        ::serde_json::from_str(r#"{"annotationid": null, "notetext": "hello"}"#).unwrap();
+    assert_eq!(
+        row.notetext.as_deref(),
+        ::core::option::Option::Some("hello")
+    );
+    assert!(row.validate(::dataverse_model::Operation::Create).is_ok());
+}

@@ -4,21 +4,10 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::ast::{
-    Column, DefaultValue, Entity, EntityField, FieldRole, Labels, NavigationField, Wrapper,
-};
-
-struct ColumnPlan<'a> {
-    field: &'a EntityField,
-    column: &'a Column,
-    name: String,
-    index: usize,
-    /// `<T as __dv::FieldType<W>>`: every generated use of the column type goes through
-    /// this one trait, so an unsupported type gives one error, at the field's type.
-    ty: TokenStream,
-    /// The value type's span, computed once: `Spanned::span` re-tokenizes the type.
-    span: Span,
-}
+use super::ast::{DefaultValue, Entity, EntityField, FieldRole, Labels, NavigationField, Wrapper};
+use super::checks::expand_checks;
+use super::deserialize::expand_deserialize;
+use super::plan::{ColumnPlan, identity, may_be_primary, opt};
 
 pub fn expand(entity: &Entity) -> TokenStream {
     let krate = entity.krate();
@@ -34,7 +23,10 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .enumerate()
         .map(|(index, (field, column))| {
             let value_ty = &column.value_ty;
-            let span = value_ty.span();
+            // the type's place, the call site's name resolution: a type from a `macro_rules!`
+            // metavariable carries the macro's hygiene, under which the generated locals
+            // (`self`, `__map`, ...) would not resolve
+            let span = Span::call_site().located_at(value_ty.span());
             let wrap = match column.wrapper {
                 Wrapper::Bare => quote_spanned!(span=> __dv::Bare),
                 Wrapper::Option => quote_spanned!(span=> __dv::Optional),
@@ -63,7 +55,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
         let count = navigations.len();
         let entries = navigations.iter().map(|(field, nav)| {
             let (name, ty, field) = (&nav.name, &nav.ty, field.ident.to_string());
-            quote_spanned!(ty.span()=> __dv::NavigationMetadata::of::<#ty>(#name, #field))
+            let span = Span::call_site().located_at(ty.span());
+            quote_spanned!(span=> __dv::NavigationMetadata::of::<#ty>(#name, #field))
         });
         quote!(static __DV_NAVIGATIONS: [#p::NavigationMetadata; #count] = [#(#entries),*];)
     });
@@ -200,40 +193,6 @@ pub fn fallback(entity: &Entity) -> TokenStream {
             }
             #api
         };
-    }
-}
-
-fn opt<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
-    match value {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
-fn identity(entity: &Entity, p: &proc_macro2::Ident) -> [TokenStream; 4] {
-    let args = &entity.args;
-    match &args.extends {
-        Some(base) => {
-            let base_meta = quote!(<#base as #p::Entity>::METADATA);
-            [
-                quote!(#base_meta.logical_name),
-                quote!(#base_meta.entity_set),
-                quote!(#base_meta.primary_id),
-                quote!(#base_meta.primary_name),
-            ]
-        }
-        None => {
-            let lit = |l: &Option<syn::LitStr>| match l {
-                Some(l) => quote!(#l),
-                None => quote!(""),
-            };
-            [
-                lit(&args.logical_name),
-                lit(&args.entity_set),
-                lit(&args.primary_id),
-                opt(args.primary_name.as_ref()),
-            ]
-        }
     }
 }
 
@@ -404,17 +363,6 @@ fn expand_entity_impl(
     }
 }
 
-/// Whether column `name` can be the primary id: without `extends` the primary id is known
-/// here, so only its column; with `extends` it is the base's, known at compile time only.
-fn may_be_primary(entity: &Entity, name: &str) -> bool {
-    entity.args.extends.is_some()
-        || entity
-            .args
-            .primary_id
-            .as_ref()
-            .is_some_and(|id| id.value() == name)
-}
-
 /// `Guid`, `Uuid` or a path ending in either: the only types a primary id may have.
 fn looks_like_guid(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Guid" || s.ident == "Uuid"))
@@ -438,331 +386,4 @@ fn status_check(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> Option<TokenStr
             __errors,
         );
     })
-}
-
-fn expand_deserialize(
-    entity: &Entity,
-    plans: &[ColumnPlan],
-    navigations: &[(&EntityField, &NavigationField)],
-    p: &proc_macro2::Ident,
-) -> TokenStream {
-    let ident = &entity.item.ident;
-    let expecting = format!(
-        "a `{ident}` row as a JSON object (read a list of rows as `Vec<{ident}>`, a collection response as `Page<{ident}>`)"
-    );
-    let row_name = ident.to_string();
-    let slot =
-        |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
-    let slots = plans.iter().map(|plan| {
-        // the slot's type is inferred from its first use, so it is not named here
-        let s = slot(plan);
-        quote!(let mut #s = ::core::default::Default::default();)
-    });
-    // a lookup column's plain name is its navigation property: a navigation field declared
-    // with that name reads it, and the column keeps only `_<col>_value` (and its binds)
-    let navigation_names: Vec<String> = navigations.iter().map(|(_, n)| n.name.value()).collect();
-    let is_navigation = |name: &String| navigation_names.contains(name);
-    let value_arms = plans.iter().map(|plan| {
-        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        let lookup_name = format!("_{name}_value");
-        let read =
-            quote_spanned!(plan.span=> #ty::read(&mut #s, #name, __key.as_str(), &mut __map));
-        if is_navigation(name) {
-            quote!(#lookup_name => #read,)
-        } else {
-            quote!(#name | #lookup_name => #read,)
-        }
-    });
-    let annotation_arms = plans.iter().map(|plan| {
-        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        let read =
-            quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, __annotation, #name, &mut __map));
-        quote!(#name => #read,)
-    });
-    let navigation_slot =
-        |index: usize| syn::Ident::new(&format!("__nav{index}"), Span::call_site());
-    let navigation_slots = navigations.iter().enumerate().map(|(index, (_, nav))| {
-        let (s, ty) = (navigation_slot(index), &nav.ty);
-        quote_spanned!(ty.span()=> let mut #s: #ty = ::core::default::Default::default();)
-    });
-    let navigation_arms = navigations.iter().enumerate().map(|(index, (_, nav))| {
-        let (s, name) = (navigation_slot(index), &nav.name);
-        quote!(#name => #p::read_navigation(&mut #s, #name, &mut __map),)
-    });
-    let column_names: Vec<&String> = plans.iter().map(|plan| &plan.name).collect();
-    let navigation_annotation_arms = navigations
-        .iter()
-        .enumerate()
-        // a name a column already claims (a lookup's navigation) carries the column's binds
-        .filter(|(_, (_, nav))| !column_names.contains(&&nav.name.value()))
-        .map(|(index, (_, nav))| {
-            let (s, name) = (navigation_slot(index), &nav.name);
-            quote!(#name => #p::read_navigation_annotation(&mut #s, __annotation, #name, &mut __map),)
-        });
-    let formatted = entity
-        .fields
-        .iter()
-        .find(|f| matches!(f.role, FieldRole::FormattedValues));
-    let etag = entity
-        .fields
-        .iter()
-        .find(|f| matches!(f.role, FieldRole::Etag));
-    let formatted_local =
-        formatted.map(|_| quote!(let mut __formatted = #p::FormattedValues::new();));
-    let formatted_arg = match formatted {
-        Some(_) => quote!(::core::option::Option::Some(&mut __formatted)),
-        None => quote!(::core::option::Option::None),
-    };
-    let etag_local = etag.map(|_| quote!(let mut __etag: ::core::option::Option<#p::std::string::String> = ::core::option::Option::None;));
-    let etag_arm =
-        etag.map(|_| quote!("@odata.etag" => #p::read_etag_into(&mut __etag, &mut __map),));
-    let finished =
-        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), plan.span);
-    let finished_names: Vec<_> = plans.iter().map(finished).collect();
-    let finishes = plans.iter().map(|plan| {
-        let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut __parties, &mut __error))
-    });
-    let inits = entity.fields.iter().map(|field| {
-        let f = &field.ident;
-        match &field.role {
-            FieldRole::FormattedValues => quote!(#f: __formatted,),
-            FieldRole::Etag => quote!(#f: __etag,),
-            FieldRole::Navigation(_) => {
-                let index = navigations
-                    .iter()
-                    .position(|(nav_field, _)| std::ptr::eq(*nav_field, field))
-                    .expect("navigation field");
-                let local = navigation_slot(index);
-                quote!(#f: #local,)
-            }
-            FieldRole::Column(_) => {
-                let plan = plans
-                    .iter()
-                    .find(|plan| std::ptr::eq(plan.field, field))
-                    .expect("column plan");
-                let local = finished(plan);
-                quote_spanned!(plan.span=> #f: #local,)
-            }
-        }
-    });
-    quote! {
-        #[automatically_derived]
-        impl<'de> #p::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor;
-                impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ident;
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        __f.write_str(#expecting)
-                    }
-                    fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> ::core::result::Result<#ident, __A::Error> {
-                        #(#slots)*
-                        #(#navigation_slots)*
-                        let mut __parties = #p::ActivityParties::default();
-                        #formatted_local
-                        #etag_local
-                        while let ::core::option::Option::Some(__key) =
-                            #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)?
-                        {
-                            // every arm gives a `Result`; one `?` for them all
-                            let __step = match __key.as_str() {
-                                #(#value_arms)*
-                                #(#navigation_arms)*
-                                #etag_arm
-                                "@odata.context" => #p::read_row_context(#row_name, &mut __map),
-                                __other => match #p::split_annotation(__other) {
-                                    ::core::option::Option::Some((__property, __annotation)) => {
-                                        let __claimed = match #p::annotated_column(&__DV_COLUMNS, __property, __annotation) {
-                                            #(#annotation_arms)*
-                                            #(#navigation_annotation_arms)*
-                                            _ => ::core::result::Result::Ok(false),
-                                        };
-                                        #p::read_annotation_or_other(__claimed, __property, __annotation, &mut __map, #formatted_arg)
-                                    }
-                                    ::core::option::Option::None => #p::read_unclaimed_property(__other, #row_name, __DV_METADATA.logical_name, &mut __parties, &mut __map),
-                                },
-                            };
-                            __step?;
-                        }
-                        let mut __error = ::core::option::Option::None;
-                        let (#(::core::option::Option::Some(#finished_names),)*) = (#(#finishes,)*) else {
-                            return ::core::result::Result::Err(#p::first_error(__error));
-                        };
-                        ::core::result::Result::Ok(#ident { #(#inits)* })
-                    }
-                }
-                __deserializer.deserialize_map(__Visitor)
-            }
-        }
-    }
-}
-
-/// Compile-time checks that need other types' metadata, as `const` evaluations spanned on
-/// the user's tokens: attribute/kind fit, primary id type, and extension rules.
-fn expand_checks(entity: &Entity, plans: &[ColumnPlan], p: &proc_macro2::Ident) -> TokenStream {
-    let ident = entity.item.ident.to_string();
-    let [table, _, primary_id, _] = identity(entity, p);
-    let mut out = TokenStream::new();
-    let base_text = entity
-        .args
-        .extends
-        .as_ref()
-        .map(|base| quote!(#base).to_string().replace(' ', ""));
-    for plan in plans {
-        let (name, a) = (&plan.name, &plan.column.attrs);
-        let ty = &plan.column.value_ty;
-        let field_ty = &plan.ty;
-        let field_type = quote_spanned!(plan.span=> #field_ty::TYPE);
-        let kind = quote!(#field_type.kind);
-        // for messages only: most columns have none
-        let ty_text = || quote!(#ty).to_string().replace(' ', "");
-        let field = &plan.field.ident;
-        let mut kind_check = |span: Span, key: &str, kinds: TokenStream, what: &str| {
-            let message = format!(
-                "`{key}` applies to {what} columns, but column `{name}` has type `{}`; remove it",
-                ty_text()
-            );
-            out.extend(quote_spanned! {span=>
-                const _: () = if !::core::matches!(#kind, #kinds) { ::core::panic!(#message) };
-            });
-        };
-        if let Some((_, span)) = a.max_length {
-            kind_check(
-                span,
-                "max_length",
-                quote!(#p::ColumnKind::Text),
-                "text (`String`)",
-            );
-        }
-        if let Some(span) = a.money {
-            kind_check(
-                span,
-                "money",
-                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money),
-                "`rust_decimal::Decimal`",
-            );
-        }
-        if let Some((_, span)) = a.precision {
-            kind_check(
-                span,
-                "precision",
-                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
-                "decimal and float",
-            );
-        }
-        // a field written `bool` is a Boolean column: no check to emit
-        let boolean = is_bool(&plan.column.value_ty);
-        if let Some((_, span)) = a.true_label.as_ref().filter(|_| !boolean) {
-            kind_check(
-                *span,
-                "true_label",
-                quote!(#p::ColumnKind::Boolean),
-                "Boolean (`bool`)",
-            );
-        }
-        if let Some((DefaultValue::Boolean(value), span)) = a.default.filter(|_| !boolean) {
-            kind_check(
-                span,
-                &format!("default = {value}"),
-                quote!(#p::ColumnKind::Boolean),
-                "Boolean (`bool`)",
-            );
-        }
-        for (bound, key) in [(a.min, "min"), (a.max, "max")] {
-            if let Some((_, span)) = bound {
-                kind_check(
-                    span,
-                    key,
-                    quote!(#p::ColumnKind::Integer | #p::ColumnKind::BigInt | #p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
-                    "number",
-                );
-            }
-        }
-        out.extend(may_be_primary(entity, name).then(|| {
-            let message = format!(
-                "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{}`",
-                ty_text()
-            );
-            quote_spanned! {plan.span=>
-            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#kind, #p::ColumnKind::Guid) {
-                ::core::panic!(#message)
-            };
-            }
-        }));
-        if let (Some(base), Some(base_text), Some(prefix)) = (
-            &entity.args.extends,
-            &base_text,
-            &entity.args.publisher_prefix,
-        ) {
-            let keep = format!(
-                "column `{name}` has another type in base `{base_text}`; keep the base's type or use an extension of it (a `choice!` or `lookup!` with `extends = ...`)"
-            );
-            let prefix = format!("{}_", prefix.value());
-            let new_check = if name.starts_with(&prefix) {
-                quote!()
-            } else {
-                let message = format!(
-                    "column `{name}` is not in base `{base_text}`, so it is new in this layer and must carry the publisher prefix: rename it `{prefix}{name}` (or fix the name if the base has it)"
-                );
-                quote_spanned! {field.span()=>
-                    const _: () = if !<#base as #p::Entity>::METADATA.has_column(#name) { ::core::panic!(#message) };
-                }
-            };
-            out.extend(quote_spanned! {plan.span=>
-                const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
-                    if !#field_type.fits_base(__base) {
-                        ::core::panic!(#keep)
-                    }
-                };
-                #new_check
-            });
-        }
-        if let Some((DefaultValue::Option(value), span)) = a.default {
-            let ty_text = ty_text();
-            out.extend(quote_spanned! {span=>
-                const _: () = if let ::core::option::Option::Some(__m) =
-                    __dv::default_option_mismatch(#field_type.choice, #value, #name, #ty_text)
-                {
-                    ::core::panic!("{}", __m.as_str())
-                };
-            });
-        }
-        if may_be_lookup(&plan.column.value_ty) {
-            out.extend(quote_spanned! {plan.span=>
-                const _: () = if let ::core::option::Option::Some(__m) =
-                    __dv::lookup_mismatch(#field_type.lookup, #name, #table)
-                {
-                    ::core::panic!("{}", __m.as_str())
-                };
-            });
-        }
-    }
-    out
-}
-
-/// `bool`, the one way to write a Boolean column.
-fn is_bool(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"))
-}
-
-/// False for the built-in column types, which are never lookups: their fields need no
-/// lookup check (a short expansion in every user crate).
-fn may_be_lookup(ty: &syn::Type) -> bool {
-    const BUILT_IN: &[&str] = &[
-        "String",
-        "i32",
-        "i64",
-        "f64",
-        "bool",
-        "Decimal",
-        "Money",
-        "Guid",
-        "Uuid",
-        "OffsetDateTime",
-        "Date",
-        "PartyList",
-        "Choices",
-    ];
-    !matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| BUILT_IN.iter().any(|b| s.ident == b)))
 }

@@ -2,8 +2,11 @@
 
 mod ast;
 mod attr;
+mod checks;
 mod columns;
+mod deserialize;
 mod expand;
+mod plan;
 mod strip;
 mod valid;
 
