@@ -1,10 +1,10 @@
 //! The tables of the Web API reference bodies (`tests/fixtures/webapi/`): projections of
-//! `account`, `contact`, `task` and `opportunity` with the columns those bodies carry, as a
+//! `account`, `contact`, `task`, `opportunity` and `email` with the columns those bodies carry, as a
 //! user would declare them. Column types from the tables' reference pages (Microsoft Learn).
 
 use dataverse_model::{
-    Choices, Decimal, Field, FormattedValues, Guid, Money, OffsetDateTime, choice,
-    dataverse_entity, lookup,
+    Choices, Decimal, Field, FormattedValues, Guid, Money, OffsetDateTime, PartyList, RelatedRows,
+    choice, dataverse_entity, lookup,
 };
 
 choice! {
@@ -152,6 +152,12 @@ pub struct Account {
     pub transactioncurrencyid: Field<Currency>,
     /// Owner.
     pub ownerid: Field<Owner>,
+    /// The primary contact's row (`$expand=primarycontactid`, deep insert).
+    #[dataverse(navigation = "primarycontactid")]
+    pub primarycontact: Option<Box<Contact>>,
+    /// The account's tasks (`$expand=Account_Tasks`, binds on create).
+    #[dataverse(navigation = "Account_Tasks")]
+    pub tasks: RelatedRows<Task>,
     /// Created on.
     #[dataverse(read_only)]
     pub createdon: Field<OffsetDateTime>,
@@ -204,6 +210,9 @@ pub struct Contact {
     pub new_versions: Field<Choices<ProductVersion>>,
     /// Currency.
     pub transactioncurrencyid: Field<ContactCurrency>,
+    /// The contact's tasks (deep insert).
+    #[dataverse(navigation = "Contact_Tasks")]
+    pub tasks: RelatedRows<Task>,
     /// Formatted values.
     #[dataverse(formatted_values)]
     pub formatted: FormattedValues,
@@ -253,4 +262,24 @@ pub struct Opportunity {
     pub name: Field<String>,
     /// Potential customer.
     pub customerid: Field<Customer>,
+}
+
+/// `email`, with the party lists of the documentation's activity-party `PUT`.
+#[dataverse_entity(
+    logical_name = "email",
+    entity_set = "emails",
+    primary_id = "activityid",
+    primary_name = "subject"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Email {
+    /// Primary key.
+    pub activityid: Field<Guid>,
+    /// Subject.
+    pub subject: Field<String>,
+    /// Carbon-copy recipients (parties are written in column order: `cc` first, as the
+    /// documentation's body lists them).
+    pub cc: Option<PartyList>,
+    /// To recipients.
+    pub to: Option<PartyList>,
 }
