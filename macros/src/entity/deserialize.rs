@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::ast::{Entity, EntityField, FieldRole, NavigationField};
-use super::plan::ColumnPlan;
+use super::plan::{ColumnPlan, local};
 
 /// The `Deserialize` impl: one pass over the response's properties, each column's slot filled
 /// by its codec, annotations routed to their column, then every field finished.
@@ -20,6 +20,8 @@ pub(super) fn expand_deserialize(
         "a `{ident}` row as a JSON object (read a list of rows as `Vec<{ident}>`, a collection response as `Page<{ident}>`)"
     );
     let row_name = ident.to_string();
+    let (key, map, annotation) = (local("__key"), local("__map"), local("__annotation"));
+    let (parties, error) = (local("__parties"), local("__error"));
     let slot =
         |plan: &ColumnPlan| syn::Ident::new(&format!("__slot{}", plan.index), Span::call_site());
     let slots = plans.iter().map(|plan| {
@@ -34,8 +36,7 @@ pub(super) fn expand_deserialize(
     let value_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let lookup_name = format!("_{name}_value");
-        let read =
-            quote_spanned!(plan.span=> #ty::read(&mut #s, #name, __key.as_str(), &mut __map));
+        let read = quote_spanned!(plan.span=> #ty::read(&mut #s, #name, #key.as_str(), &mut #map));
         if is_navigation(name) {
             quote!(#lookup_name => #read,)
         } else {
@@ -45,15 +46,14 @@ pub(super) fn expand_deserialize(
     let annotation_arms = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let read =
-            quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, __annotation, #name, &mut __map));
+            quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, #annotation, #name, &mut #map));
         quote!(#name => #read,)
     });
     let navigation_slot =
         |index: usize| syn::Ident::new(&format!("__nav{index}"), Span::call_site());
     let navigation_slots = navigations.iter().enumerate().map(|(index, (_, nav))| {
         let (s, ty) = (navigation_slot(index), &nav.ty);
-        let span = Span::call_site().located_at(ty.span());
-        quote_spanned!(span=> let mut #s: #ty = ::core::default::Default::default();)
+        quote_spanned!(ty.span()=> let mut #s: #ty = ::core::default::Default::default();)
     });
     let navigation_arms = navigations.iter().enumerate().map(|(index, (_, nav))| {
         let (s, name) = (navigation_slot(index), &nav.name);
@@ -87,11 +87,11 @@ pub(super) fn expand_deserialize(
     let etag_arm =
         etag.map(|_| quote!("@odata.etag" => #p::read_etag_into(&mut __etag, &mut __map),));
     let finished =
-        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), plan.span);
+        |plan: &ColumnPlan| syn::Ident::new(&format!("__field{}", plan.index), Span::call_site());
     let finished_names: Vec<_> = plans.iter().map(finished).collect();
     let finishes = plans.iter().map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
-        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut __parties, &mut __error))
+        quote_spanned!(plan.span=> #ty::finish(#s, #name, &mut #parties, &mut #error))
     });
     let inits = entity.fields.iter().map(|field| {
         let f = &field.ident;

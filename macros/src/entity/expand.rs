@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use super::ast::{DefaultValue, Entity, EntityField, FieldRole, Labels, NavigationField, Wrapper};
 use super::checks::expand_checks;
 use super::deserialize::expand_deserialize;
-use super::plan::{ColumnPlan, identity, may_be_primary, opt};
+use super::plan::{ColumnPlan, identity, local, may_be_primary, opt};
 
 pub fn expand(entity: &Entity) -> TokenStream {
     let krate = entity.krate();
@@ -23,10 +23,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
         .enumerate()
         .map(|(index, (field, column))| {
             let value_ty = &column.value_ty;
-            // the type's place, the call site's name resolution: a type from a `macro_rules!`
-            // metavariable carries the macro's hygiene, under which the generated locals
-            // (`self`, `__map`, ...) would not resolve
-            let span = Span::call_site().located_at(value_ty.span());
+            let span = value_ty.span();
             let wrap = match column.wrapper {
                 Wrapper::Bare => quote_spanned!(span=> __dv::Bare),
                 Wrapper::Option => quote_spanned!(span=> __dv::Optional),
@@ -55,8 +52,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
         let count = navigations.len();
         let entries = navigations.iter().map(|(field, nav)| {
             let (name, ty, field) = (&nav.name, &nav.ty, field.ident.to_string());
-            let span = Span::call_site().located_at(ty.span());
-            quote_spanned!(span=> __dv::NavigationMetadata::of::<#ty>(#name, #field))
+            quote_spanned!(ty.span()=> __dv::NavigationMetadata::of::<#ty>(#name, #field))
         });
         quote!(static __DV_NAVIGATIONS: [#p::NavigationMetadata; #count] = [#(#entries),*];)
     });
@@ -254,6 +250,7 @@ fn expand_entity_impl(
     navigations: &[(&EntityField, &NavigationField)],
     p: &proc_macro2::Ident,
 ) -> TokenStream {
+    let (self_, visitor) = (local("self"), local("__visitor"));
     let (navigation_list, visit_navigations) = if navigations.is_empty() {
         (quote!(&[]), None)
     } else {
@@ -280,7 +277,7 @@ fn expand_entity_impl(
     // the one per-column piece the trait's generic validate / write methods build on
     let visits = plans.iter().map(|plan| {
         let (f, index, ty) = (&plan.field.ident, plan.index, &plan.ty);
-        quote_spanned!(plan.span=> #ty::visit(__visitor, &self.#f, &__DV_COLUMNS[#index]);)
+        quote_spanned!(plan.span=> #ty::visit(#visitor, &#self_.#f, &__DV_COLUMNS[#index]);)
     });
     let status = status_check(plans, p).map(|check| {
         quote! {
@@ -318,7 +315,7 @@ fn expand_entity_impl(
         .filter(|plan| looks_like_guid(&plan.column.value_ty) && may_be_primary(entity, &plan.name))
         .map(|plan| {
             let (f, name, ty) = (&plan.field.ident, &plan.name, &plan.ty);
-            let get = quote_spanned!(plan.span=> #ty::get(&self.#f));
+            let get = quote_spanned!(plan.span=> #ty::get(&#self_.#f));
             quote! {
                 if #p::const_str_eq(__META.primary_id, #name)
                     && let ::core::option::Option::Some(__id) = #get
@@ -376,8 +373,9 @@ fn status_check(plans: &[ColumnPlan], p: &proc_macro2::Ident) -> Option<TokenStr
     let (sf, sty) = (&state.field.ident, &state.ty);
     let (tf, tty) = (&status.field.ident, &status.ty);
     let index = status.index;
-    let state_get = quote_spanned!(state.span=> #sty::get(&self.#sf));
-    let status_get = quote_spanned!(status.span=> #tty::get(&self.#tf));
+    let self_ = local("self");
+    let state_get = quote_spanned!(state.span=> #sty::get(&#self_.#sf));
+    let status_get = quote_spanned!(status.span=> #tty::get(&#self_.#tf));
     Some(quote! {
         #p::check_status(
             #state_get,

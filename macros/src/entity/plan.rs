@@ -65,3 +65,10 @@ pub(super) fn may_be_primary(entity: &Entity, name: &str) -> bool {
             .as_ref()
             .is_some_and(|id| id.value() == name)
 }
+
+/// A generated local (`self`, `__map`, ...) named at the call site. Code spanned on a column's
+/// type names its locals through this: a type from a `macro_rules!` metavariable carries that
+/// macro's hygiene, under which a local spelled inside `quote_spanned!` would not resolve.
+pub(super) fn local(name: &str) -> proc_macro2::Ident {
+    proc_macro2::Ident::new(name, Span::call_site())
+}
