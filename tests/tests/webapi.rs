@@ -814,10 +814,33 @@ mod reference {
     }
 
     #[test]
-    #[ignore = "single-property requests: `dataverse_model::request` builds no `PUT <set>(<id>)/<column>` yet"]
     fn put_single_property_request() {
-        let _ = fixture!("basic-ops.put-single-property.request.json");
-        unimplemented!("issue 13: `PUT contacts(<id>)/telephone1` with `{{\"value\": ...}}`");
+        let id = guid("00000000-0000-0000-0000-000000000001");
+        let service = dataverse_model::request::Service::default();
+        let request = service
+            .update_column(id, Contact::COLUMNS.telephone1, &"555-0105".to_owned())
+            .unwrap();
+        assert_eq!(request.method(), "PUT");
+        assert_eq!(
+            request.uri(),
+            "/api/data/v9.2/contacts(00000000-0000-0000-0000-000000000001)/telephone1"
+        );
+        assert_eq!(
+            serde_json::from_slice::<Value>(request.body()).unwrap(),
+            json(fixture!("basic-ops.put-single-property.request.json"))
+        );
+        let cleared = service
+            .clear_column(id, Contact::COLUMNS.telephone1)
+            .unwrap();
+        assert_eq!(cleared.method(), "DELETE");
+        assert_eq!(cleared.uri(), request.uri());
+        // a lookup has no single property: it is bound, and cleared through its navigation
+        let lookup = service
+            .clear_column(id, Account::COLUMNS.parentaccountid)
+            .unwrap_err()
+            .to_string();
+        assert!(lookup.contains("`parentaccountid` is a lookup"), "{lookup}");
+        assert!(lookup.contains("clear_reference"), "{lookup}");
     }
 
     #[test]

@@ -22,6 +22,7 @@
 
 mod batch;
 mod bulk;
+mod column;
 mod error;
 mod key;
 mod multipart;
