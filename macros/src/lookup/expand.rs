@@ -108,11 +108,11 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
     let (from_other, ref_other) = match &lookup.extends {
         None => (
             quote! {
-                Self::#fallback(#p::UnknownTarget {
+                Self::#fallback(#p::std::boxed::Box::new(#p::UnknownTarget {
                     logical_name: #p::std::borrow::ToOwned::to_owned(__logical_name),
                     id: __id,
                     navigation: ::core::option::Option::None,
-                })
+                }))
             },
             quote!(Self::#fallback(__unknown) => #p::LookupRef::Unknown(__unknown),),
         ),
@@ -261,7 +261,7 @@ fn enum_def(lookup: &Lookup) -> TokenStream {
     let extra_variant = match &lookup.extends {
         None => quote! {
             /// A target table this lookup does not declare, kept with its id so nothing is lost.
-            #fallback(#full::UnknownTarget),
+            #fallback(#full::std::boxed::Box<#full::UnknownTarget>),
         },
         Some(base) => {
             let doc = format!(

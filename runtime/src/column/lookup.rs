@@ -180,15 +180,17 @@ pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
     annotation: &str,
     map: &mut A,
 ) -> Result<bool, A::Error> {
-    if annotation == LOOKUP_LOGICAL_NAME {
+    // `split_annotation` hands out the constant itself: equal pointers skip the compare
+    if std::ptr::eq(annotation, LOOKUP_LOGICAL_NAME) || annotation == LOOKUP_LOGICAL_NAME {
         if let OptionalText(Some(name)) = map.next_value()? {
-            slot.by_name = match L::METADATA.target(name.as_str()) {
+            slot.by_name = match L::METADATA.find_target(name.as_str()) {
                 Some(t) => TargetRef::Known(t),
                 None => TargetRef::Unknown(name.into_owned()),
             };
         }
         Ok(true)
-    } else if annotation == ASSOCIATED_NAVIGATION {
+    } else if std::ptr::eq(annotation, ASSOCIATED_NAVIGATION) || annotation == ASSOCIATED_NAVIGATION
+    {
         if let OptionalText(Some(nav)) = map.next_value()? {
             // an unknown navigation says nothing the logical name does not
             slot.by_navigation = target_by_navigation(L::METADATA, nav.as_str());

@@ -27,7 +27,9 @@ pub use decimal::Money;
 pub use json_text::Key;
 pub(crate) use json_text::OptionalText;
 pub use lookup::LookupCodec;
-pub(crate) use lookup::{BIND, BindKey, BindPath, parse_bind_path};
+pub(crate) use lookup::{
+    ASSOCIATED_NAVIGATION, BIND, BindKey, BindPath, LOOKUP_LOGICAL_NAME, parse_bind_path,
+};
 pub use metadata::ColumnMetadata;
 pub use party::{ActivityParties, ActivityParty, ParticipationType, PartyList, PartyRef};
 pub(crate) use party::{PartyBody, PartyResponse};

@@ -171,10 +171,18 @@ impl PartyList {
     }
 }
 
-/// Every party of an activity read from its `<table>_activity_parties` collection, before
-/// the party-list columns take theirs. `None` when the response did not expand it.
+/// Every party of an activity read from its `<table>_activity_parties` collection, sorted by
+/// participation type as it is read, before the party-list columns take theirs.
 #[derive(Debug, Default)]
-pub struct ActivityParties(Option<Vec<ActivityParty>>);
+pub struct ActivityParties {
+    /// The parties of each documented participation type, at `value - 1`; `None` when the
+    /// response did not expand the collection (one word to set and test per row). A party
+    /// of a type no column holds is dropped, as no field would keep it.
+    by_type: Option<[Vec<ActivityParty>; PARTICIPATION_TYPES]>,
+}
+
+/// How many participation types are documented (values 1 to 13).
+const PARTICIPATION_TYPES: usize = 13;
 
 /// `_activity_parties`: the suffix of an activity's party collection.
 const PARTIES_SUFFIX: &str = "_activity_parties";
@@ -191,60 +199,145 @@ impl ActivityParties {
     ) -> Result<bool, A::Error> {
         match key.strip_suffix(PARTIES_SUFFIX) {
             Some(prefix) if prefix == table => {
-                self.0 = Some(map.next_value_seed(PartiesSeed(key))?);
+                let by_type = self.by_type.get_or_insert_with(Default::default);
+                map.next_value_seed(PartiesSeed {
+                    navigation: key,
+                    by_type,
+                })?;
                 Ok(true)
             }
             _ => Ok(false),
         }
     }
 
+    fn bucket(kind: ParticipationType) -> Option<usize> {
+        let index = usize::try_from(kind.value()).ok()?.checked_sub(1)?;
+        (index < PARTICIPATION_TYPES).then_some(index)
+    }
+
     /// Takes the parties of `column`'s participation type (moved, not copied: each type
     /// belongs to one column).
     fn take_for_column(&mut self, column: &str) -> Presence<PartyList> {
-        let (Some(parties), Some(kind)) = (&mut self.0, ParticipationType::of_column(column))
-        else {
+        let Some(by_type) = &mut self.by_type else {
             return Presence::Absent;
         };
-        // sized exactly: a party row is large, and a column usually holds one or two
-        let count = parties.iter().filter(|p| p.participation == kind).count();
-        let mut taken = Vec::with_capacity(count);
-        if count > 0 {
-            taken.extend(parties.extract_if(.., |p| p.participation == kind));
-        }
-        Presence::Value(PartyList::new(taken))
+        let Some(index) = ParticipationType::of_column(column).and_then(Self::bucket) else {
+            return Presence::Absent;
+        };
+        Presence::Value(PartyList::new(std::mem::take(&mut by_type[index])))
     }
 }
 
-/// Reads the party rows of `<table>_activity_parties`.
-struct PartiesSeed<'k>(&'k str);
+/// Reads the party rows of `<table>_activity_parties` into their participation types.
+struct PartiesSeed<'k, 'p> {
+    navigation: &'k str,
+    by_type: &'p mut [Vec<ActivityParty>; PARTICIPATION_TYPES],
+}
 
-impl<'de> de::DeserializeSeed<'de> for PartiesSeed<'_> {
-    type Value = Vec<ActivityParty>;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+impl<'de> de::DeserializeSeed<'de> for PartiesSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for PartiesSeed<'_> {
-    type Value = Vec<ActivityParty>;
+impl<'de> Visitor<'de> for PartiesSeed<'_, '_> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "navigation `{}`: an array of activity parties", self.0)
+        write!(
+            f,
+            "navigation `{}`: an array of activity parties",
+            self.navigation
+        )
     }
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
-        let mut parties = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
         while let Some(party) = seq
             .next_element::<ActivityParty>()
-            .map_err(|e| de::Error::custom(format_args!("navigation `{}`: {e}", self.0)))?
+            .map_err(|e| de::Error::custom(format_args!("navigation `{}`: {e}", self.navigation)))?
         {
-            parties.push(party);
+            let Some(index) = ActivityParties::bucket(party.participation) else {
+                continue;
+            };
+            let bucket = &mut self.by_type[index];
+            // a party row is large and a column usually holds one or two: the first takes an
+            // allocation of exactly one, later ones grow as a `Vec` does
+            if bucket.capacity() == 0 {
+                bucket.reserve_exact(1);
+            }
+            bucket.push(party);
         }
-        Ok(parties)
+        Ok(())
     }
 }
 
 impl<'de> de::Deserialize<'de> for ActivityParty {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(PartyVisitor)
+    }
+}
+
+/// A property of a party row, told apart as the key is read (as serde's derived field
+/// identifiers do: no key string is kept).
+enum PartyField {
+    /// `activitypartyid`.
+    Id,
+    /// `_partyid_value`.
+    Party,
+    /// `participationtypemask`.
+    Participation,
+    /// `addressused`.
+    AddressUsed,
+    /// An annotation the party lookup reads (`lookuplogicalname`, the associated navigation,
+    /// a bind), as `lookup_codec::read_annotation` takes it.
+    PartyAnnotation(&'static str),
+    /// Anything else: skipped.
+    Other,
+}
+
+impl PartyField {
+    fn of_key(key: &str) -> Self {
+        match key {
+            "activitypartyid" => Self::Id,
+            "_partyid_value" => Self::Party,
+            "participationtypemask" => Self::Participation,
+            "addressused" => Self::AddressUsed,
+            // the annotation every party carries, matched whole: no scan for `@`
+            "_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname" => {
+                Self::PartyAnnotation(lookup_codec::LOOKUP_LOGICAL_NAME)
+            }
+            other => match other.split_once('@') {
+                Some(("_partyid_value", lookup_codec::ASSOCIATED_NAVIGATION)) => {
+                    Self::PartyAnnotation(lookup_codec::ASSOCIATED_NAVIGATION)
+                }
+                Some(("_partyid_value", lookup_codec::BIND)) => {
+                    Self::PartyAnnotation(lookup_codec::BIND)
+                }
+                Some((navigation, lookup_codec::BIND)) if navigation.starts_with("partyid_") => {
+                    Self::PartyAnnotation(lookup_codec::BIND)
+                }
+                _ => Self::Other,
+            },
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for PartyField {
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_identifier(PartyFieldVisitor)
+    }
+}
+
+struct PartyFieldVisitor;
+
+impl Visitor<'_> for PartyFieldVisitor {
+    type Value = PartyField;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<PartyField, E> {
+        Ok(PartyField::of_key(key))
     }
 }
 
@@ -263,44 +356,27 @@ impl<'de> Visitor<'de> for PartyVisitor {
         let named = |column: &'static str| {
             move |e: A::Error| de::Error::custom(format_args!("column `{column}`: {e}"))
         };
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "activitypartyid" => id = map.next_value().map_err(named("activitypartyid"))?,
-                "_partyid_value" => {
+        while let Some(field) = map.next_key::<PartyField>()? {
+            match field {
+                PartyField::Id => id = map.next_value().map_err(named("activitypartyid"))?,
+                PartyField::Party => {
                     lookup_codec::read(&mut party, &mut map).map_err(named("partyid"))?
                 }
-                "participationtypemask" => {
+                PartyField::Participation => {
                     participation = map
                         .next_value::<Option<i32>>()
                         .map_err(named("participationtypemask"))?
                         .map(ParticipationType::from_value);
                 }
-                "addressused" => {
+                PartyField::AddressUsed => {
                     let OptionalText(text) = map.next_value().map_err(named("addressused"))?;
                     address_used = text.map(Key::into_owned);
                 }
-                other => match other.split_once('@') {
-                    Some(("_partyid_value", annotation)) => {
-                        let read = lookup_codec::read_annotation::<PartyRef, A>(
-                            &mut party, annotation, &mut map,
-                        )
+                PartyField::PartyAnnotation(annotation) => {
+                    lookup_codec::read_annotation::<PartyRef, A>(&mut party, annotation, &mut map)
                         .map_err(named("partyid"))?;
-                        if !read {
-                            skip(&mut map)?;
-                        }
-                    }
-                    Some((navigation, lookup_codec::BIND))
-                        if navigation.starts_with("partyid_") =>
-                    {
-                        lookup_codec::read_annotation::<PartyRef, A>(
-                            &mut party,
-                            lookup_codec::BIND,
-                            &mut map,
-                        )
-                        .map_err(named("partyid"))?;
-                    }
-                    _ => skip(&mut map)?,
-                },
+                }
+                PartyField::Other => skip(&mut map)?,
             }
         }
         let party = match lookup_codec::finish::<PartyRef>(party, "partyid") {
