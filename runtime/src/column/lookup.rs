@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 
-use super::{ColumnCodec, ColumnKind, ColumnMetadata, OptionalText, Presence};
+use super::{ColumnCodec, ColumnKind, ColumnMetadata, OptionalGuid, OptionalText, Presence};
 use crate::{Guid, Lookup, LookupMetadata, Rule, TargetMetadata, ValidationErrors};
 
 /// The annotation naming a lookup's target table.
@@ -40,7 +40,7 @@ pub struct LookupSlot {
 
 /// Reads `_<col>_value`.
 pub fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
-    slot.id = match map.next_value::<Option<Guid>>()? {
+    slot.id = match map.next_value::<OptionalGuid>()?.0 {
         Some(id) => Presence::Value(id),
         None => Presence::Null,
     };
@@ -238,6 +238,21 @@ pub fn finish<L: Lookup>(slot: LookupSlot, column: &'static str) -> Result<Prese
         }
     };
     Ok(Presence::Value(value))
+}
+
+/// [`finish`], given the table the `lookuplogicalname` annotation named, as the caller read
+/// it (borrowed from the input): the value is matched by name once, without searching the
+/// targets first. A bind read into the slot still says the table.
+pub fn finish_named<L: Lookup>(
+    slot: LookupSlot,
+    table: Option<&str>,
+    column: &'static str,
+) -> Result<Presence<L>, String> {
+    if let (Some(table), Presence::Value(id), TargetRef::Unsaid) = (table, &slot.id, &slot.by_name)
+    {
+        return Ok(Presence::Value(L::from_target(table, *id)));
+    }
+    finish(slot, column)
 }
 
 /// A string written piece by piece: no allocation, no format string to interpret (encode

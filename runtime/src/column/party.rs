@@ -13,7 +13,8 @@ use serde::ser::SerializeMap;
 
 use super::lookup::{self as lookup_codec, LookupSlot};
 use super::{
-    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, OptionalText, Presence, skip,
+    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Key, OptionalGuid, OptionalText,
+    Presence, skip,
 };
 use crate::{Guid, Lookup, Rule, ValidationErrors};
 
@@ -287,6 +288,8 @@ enum PartyField {
     Participation,
     /// `addressused`.
     AddressUsed,
+    /// `_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname`: the party's table.
+    PartyTable,
     /// An annotation the party lookup reads (`lookuplogicalname`, the associated navigation,
     /// a bind), as `lookup_codec::read_annotation` takes it.
     PartyAnnotation(&'static str),
@@ -302,9 +305,7 @@ impl PartyField {
             "participationtypemask" => Self::Participation,
             "addressused" => Self::AddressUsed,
             // the annotation every party carries, matched whole: no scan for `@`
-            "_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname" => {
-                Self::PartyAnnotation(lookup_codec::LOOKUP_LOGICAL_NAME)
-            }
+            "_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname" => Self::PartyTable,
             other => match other.split_once('@') {
                 Some(("_partyid_value", lookup_codec::ASSOCIATED_NAVIGATION)) => {
                     Self::PartyAnnotation(lookup_codec::ASSOCIATED_NAVIGATION)
@@ -353,12 +354,17 @@ impl<'de> Visitor<'de> for PartyVisitor {
         let mut party = LookupSlot::default();
         let mut participation = None;
         let mut address_used = None;
+        // the party's table, borrowed from the input: matched once, when the party is built
+        let mut table: Option<Key<'de>> = None;
         let named = |column: &'static str| {
             move |e: A::Error| de::Error::custom(format_args!("column `{column}`: {e}"))
         };
         while let Some(field) = map.next_key::<PartyField>()? {
             match field {
-                PartyField::Id => id = map.next_value().map_err(named("activitypartyid"))?,
+                PartyField::Id => {
+                    let OptionalGuid(read) = map.next_value().map_err(named("activitypartyid"))?;
+                    id = read;
+                }
                 PartyField::Party => {
                     lookup_codec::read(&mut party, &mut map).map_err(named("partyid"))?
                 }
@@ -372,6 +378,10 @@ impl<'de> Visitor<'de> for PartyVisitor {
                     let OptionalText(text) = map.next_value().map_err(named("addressused"))?;
                     address_used = text.map(Key::into_owned);
                 }
+                PartyField::PartyTable => {
+                    let OptionalText(text) = map.next_value().map_err(named("partyid"))?;
+                    table = text;
+                }
                 PartyField::PartyAnnotation(annotation) => {
                     lookup_codec::read_annotation::<PartyRef, A>(&mut party, annotation, &mut map)
                         .map_err(named("partyid"))?;
@@ -379,7 +389,8 @@ impl<'de> Visitor<'de> for PartyVisitor {
                 PartyField::Other => skip(&mut map)?,
             }
         }
-        let party = match lookup_codec::finish::<PartyRef>(party, "partyid") {
+        let table = table.as_ref().map(Key::as_str);
+        let party = match lookup_codec::finish_named::<PartyRef>(party, table, "partyid") {
             Ok(Presence::Value(party)) => Some(party),
             Ok(Presence::Null | Presence::Absent) => None,
             Err(message) => {

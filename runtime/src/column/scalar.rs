@@ -8,7 +8,7 @@ use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
 use super::number::{ExactNumber, WholeNumber};
-use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, Presence};
+use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, OptionalGuid, Presence};
 use crate::{Guid, Rule, ValidationErrors};
 
 /// Records a number outside the column's `min`/`max`.
@@ -44,7 +44,7 @@ pub(super) fn check_range(
 /// (`struct Wire(T)`) for the types whose Web API form differs from their serde form, or
 /// read only through a `read via` wrapper and written as serde has it.
 macro_rules! plain_column {
-    ($ty:ty, $kind:ident, $(via $wire:ident,)? $(read via $read:ty,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
+    ($ty:ty, $kind:ident, $(via $wire:ident,)? $(read via $read:ty,)? $(read optional via $optional:ty,)? |$v:ident, $col:ident, $errors:ident| $check:expr) => {
         impl ColumnValue for $ty {
             type Codec = Self;
         }
@@ -56,7 +56,7 @@ macro_rules! plain_column {
                 slot: &mut Self::Slot,
                 map: &mut A,
             ) -> Result<(), A::Error> {
-                *slot = match map.next_value::<Option<plain_column!(@wire $ty $(, via $wire)? $(, read $read)?)>>()? {
+                *slot = match plain_column!(@read map $ty $(, via $wire)? $(, read $read)? $(, optional $optional)?) {
                     Some(v) => Presence::Value(plain_column!(@unwrap v $(, via $wire)? $(, read $read)?)),
                     None => Presence::Null,
                 };
@@ -81,6 +81,13 @@ macro_rules! plain_column {
     (@wire $ty:ty) => { $ty };
     (@wire $ty:ty, via $wire:ident) => { $wire };
     (@wire $ty:ty, read $read:ty) => { $read };
+    // `Option<wire>`, or a reader of the value or null that gives an `Option` itself
+    (@read $map:ident $ty:ty $(, via $wire:ident)? $(, read $read:ty)?) => {
+        $map.next_value::<Option<plain_column!(@wire $ty $(, via $wire)? $(, read $read)?)>>()?
+    };
+    (@read $map:ident $ty:ty, optional $optional:ty) => {
+        $map.next_value::<$optional>()?.0
+    };
     (@unwrap $v:ident) => { $v };
     (@unwrap $v:ident, via $wire:ident) => { $v.0 };
     (@unwrap $v:ident, read $read:ty) => { $v.0 };
@@ -121,4 +128,4 @@ plain_column!(f64, Float, read via ExactNumber<f64>, |v, column, errors| {
     }
 });
 plain_column!(bool, Boolean, |_v, _column, _errors| {});
-plain_column!(Guid, Guid, |_v, _column, _errors| {});
+plain_column!(Guid, Guid, read optional via OptionalGuid, |_v, _column, _errors| {});
