@@ -374,6 +374,37 @@ mod parties {
         assert_eq!(plain.from, None);
     }
 
+    /// Parties of one type stay in the order sent, whatever comes between them; a party of a
+    /// type no column holds (the owner, 9) is read and dropped with the row.
+    #[test]
+    fn several_parties_of_one_type_keep_their_order() {
+        let party = |id: u128, mask: i32| {
+            format!(
+                r#"{{"_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"contact","_partyid_value":"{}","participationtypemask":{mask},"addressused":"p{id}@contoso.com"}}"#,
+                Guid::from_u128(id)
+            )
+        };
+        let parties = [(1, 2), (2, 9), (3, 2), (4, 1), (5, 2)]
+            .map(|(id, mask)| party(id, mask))
+            .join(",");
+        let session: Session = serde_json::from_str(&format!(
+            r#"{{"msdyn_ocsession_activity_parties":[{parties}]}}"#
+        ))
+        .unwrap();
+        let to: Vec<_> = session
+            .to
+            .unwrap()
+            .parties
+            .iter()
+            .map(|p| p.party.clone())
+            .collect();
+        assert_eq!(
+            to,
+            [1, 3, 5].map(|id| Some(PartyRef::Contact(Guid::from_u128(id))))
+        );
+        assert_eq!(session.from.unwrap().parties.len(), 1);
+    }
+
     #[test]
     fn party_lists_write_the_documented_shape_with_their_columns_types() {
         let contact = |n: u128| PartyRef::Contact(Guid::from_u128(n));

@@ -7,6 +7,7 @@
 //! its type; a create body writes the parties of every column into that one collection.
 
 use std::fmt;
+use std::mem::ManuallyDrop;
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -176,14 +177,39 @@ impl PartyList {
 /// participation type as it is read, before the party-list columns take theirs.
 #[derive(Debug, Default)]
 pub struct ActivityParties {
-    /// The parties of each documented participation type, at `value - 1`; `None` when the
-    /// response did not expand the collection (one word to set and test per row). A party
-    /// of a type no column holds is dropped, as no field would keep it.
-    by_type: Option<[Vec<ActivityParty>; PARTICIPATION_TYPES]>,
+    /// `None` when the response did not expand the collection (one word to set and test
+    /// per row).
+    buckets: Option<Buckets>,
+}
+
+/// The parties of each documented participation type, at `value - 1`. A party of a type no
+/// column holds is dropped, as no field would keep it.
+#[derive(Debug, Default)]
+struct Buckets {
+    /// Dropped by hand, bucket by bucket, as `filled` says: the array is left undropped,
+    /// which frees nothing, as every bucket is then empty and an empty `Vec` owns no memory
+    /// (dropping 13 `Vec`s per row cost more than reading one party; see benches/).
+    by_type: ManuallyDrop<[Vec<ActivityParty>; PARTICIPATION_TYPES]>,
+    /// Bit `i` set: `by_type[i]` holds parties no column has taken.
+    filled: u16,
+}
+
+impl Drop for Buckets {
+    fn drop(&mut self) {
+        while self.filled != 0 {
+            let index = self.filled.trailing_zeros() as usize;
+            drop(std::mem::take(&mut self.by_type[index]));
+            self.filled &= self.filled - 1;
+        }
+    }
 }
 
 /// How many participation types are documented (values 1 to 13).
 const PARTICIPATION_TYPES: usize = 13;
+const _: () = assert!(
+    PARTICIPATION_TYPES <= u16::BITS as usize,
+    "`Buckets::filled` has a bit per type"
+);
 
 /// `_activity_parties`: the suffix of an activity's party collection.
 const PARTIES_SUFFIX: &str = "_activity_parties";
@@ -199,16 +225,22 @@ impl ActivityParties {
         map: &mut A,
     ) -> Result<bool, A::Error> {
         match key.strip_suffix(PARTIES_SUFFIX) {
-            Some(prefix) if prefix == table => {
-                let by_type = self.by_type.get_or_insert_with(Default::default);
-                map.next_value_seed(PartiesSeed {
-                    navigation: key,
-                    by_type,
-                })?;
-                Ok(true)
-            }
+            Some(prefix) if prefix == table => self.read(key, map).map(|()| true),
             _ => Ok(false),
         }
+    }
+
+    /// Reads the value of `navigation`, the activity's `<table>_activity_parties`.
+    pub fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        navigation: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let buckets = self.buckets.get_or_insert_with(Default::default);
+        map.next_value_seed(PartiesSeed {
+            navigation,
+            buckets,
+        })
     }
 
     fn bucket(kind: ParticipationType) -> Option<usize> {
@@ -219,20 +251,21 @@ impl ActivityParties {
     /// Takes the parties of `column`'s participation type (moved, not copied: each type
     /// belongs to one column).
     fn take_for_column(&mut self, column: &str) -> Presence<PartyList> {
-        let Some(by_type) = &mut self.by_type else {
+        let Some(buckets) = &mut self.buckets else {
             return Presence::Absent;
         };
         let Some(index) = ParticipationType::of_column(column).and_then(Self::bucket) else {
             return Presence::Absent;
         };
-        Presence::Value(PartyList::new(std::mem::take(&mut by_type[index])))
+        buckets.filled &= !(1 << index);
+        Presence::Value(PartyList::new(std::mem::take(&mut buckets.by_type[index])))
     }
 }
 
 /// Reads the party rows of `<table>_activity_parties` into their participation types.
 struct PartiesSeed<'k, 'p> {
     navigation: &'k str,
-    by_type: &'p mut [Vec<ActivityParty>; PARTICIPATION_TYPES],
+    buckets: &'p mut Buckets,
 }
 
 impl<'de> de::DeserializeSeed<'de> for PartiesSeed<'_, '_> {
@@ -259,11 +292,12 @@ impl<'de> Visitor<'de> for PartiesSeed<'_, '_> {
             let Some(index) = ActivityParties::bucket(party.participation) else {
                 continue;
             };
-            let bucket = &mut self.by_type[index];
+            self.buckets.filled |= 1 << index;
+            let bucket = &mut self.buckets.by_type[index];
             // a party row is large and a column usually holds one or two: the first takes an
             // allocation of exactly one, later ones grow as a `Vec` does
             if bucket.capacity() == 0 {
-                bucket.reserve_exact(1);
+                *bucket = Vec::with_capacity(1);
             }
             bucket.push(party);
         }
