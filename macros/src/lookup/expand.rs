@@ -186,10 +186,12 @@ pub fn expand(lookup: &Lookup) -> TokenStream {
             impl #p::Lookup for #ident {
                 const METADATA: &'static #p::LookupMetadata = &__METADATA;
 
+                #[inline]
                 fn from_target(__logical_name: &str, __id: #p::Guid) -> Self {
                     #from_target_body
                 }
 
+                #[inline]
                 fn target_ref(&self) -> #p::LookupRef<'_> {
                     match self {
                         #(#ref_arms)*

@@ -250,6 +250,7 @@ impl ActivityParties {
 
     /// Takes the parties of `column`'s participation type (moved, not copied: each type
     /// belongs to one column).
+    #[inline]
     fn take_for_column(&mut self, column: &str) -> Presence<PartyList> {
         let Some(buckets) = &mut self.buckets else {
             return Presence::Absent;
@@ -502,6 +503,7 @@ impl ColumnCodec<PartyList> for PartyList {
     fn finish(_: (), _: &'static str) -> Result<Presence<Self>, String> {
         Ok(Presence::Absent)
     }
+    #[inline]
     fn finish_in_row(
         _: (),
         column: &'static str,
