@@ -44,6 +44,10 @@ fn main() {
                 size_of::<expanded::HandParty>()
             );
         }
+        ("expanded", "b-columns") => {
+            let json = expanded::page(workload::PAGE_ROWS);
+            drop(std::hint::black_box(expanded::decode_hand_columns(&json)))
+        }
         ("expanded", "b") => {
             let json = expanded::page(workload::PAGE_ROWS);
             drop(std::hint::black_box(expanded::decode_hand(&json)))

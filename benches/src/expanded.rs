@@ -1,7 +1,9 @@
 //! An expanded page: Session rows, each with its regarding account expanded
 //! (`regardingobjectid_account_msdyn_ocsession`) and 3 activity parties
 //! (`msdyn_ocsession_activity_parties`), decoded by (a) `#[dataverse_entity]` structs with a
-//! navigation and party-list columns and (b) hand-written serde structs of the same shape.
+//! navigation and party-list columns, (b) hand-written serde structs that keep the parties as
+//! the service sends them (one `Vec`), and (b′) hand-written serde structs with the same
+//! columns as (a): the parties split into `from`, `to` and `cc` by participation type.
 
 use std::fmt::Write as _;
 
@@ -103,6 +105,73 @@ pub fn decode_hand(json: &str) -> Vec<HandSession> {
     serde_json::from_str::<HandPage>(json).unwrap().value
 }
 
+/// (b′) decode.
+pub fn decode_hand_columns(json: &str) -> Vec<HandColumnsSession> {
+    serde_json::from_str::<HandColumnsPage>(json).unwrap().value
+}
+
+/// (b′) The page.
+#[derive(Deserialize)]
+pub struct HandColumnsPage {
+    pub value: Vec<HandColumnsSession>,
+}
+
+/// (b′) A Session row whose parties are split into the columns (a) has, as a user writing
+/// serde by hand for those columns would: one `Vec` per column, filled by participation type
+/// as the collection is read.
+#[derive(Debug, Deserialize)]
+pub struct HandColumnsSession {
+    #[serde(rename = "@odata.etag")]
+    pub etag: Option<String>,
+    pub activityid: Option<uuid::Uuid>,
+    pub subject: Option<String>,
+    pub statecode: Option<i32>,
+    #[serde(rename = "_regardingobjectid_value")]
+    pub regardingobjectid: Option<uuid::Uuid>,
+    #[serde(rename = "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname")]
+    pub regardingobjectid_table: Option<String>,
+    #[serde(rename = "regardingobjectid_account_msdyn_ocsession")]
+    pub regarding_account: Option<Box<HandAccount>>,
+    #[serde(rename = "msdyn_ocsession_activity_parties", default)]
+    pub parties: HandPartyColumns,
+}
+
+/// (b′) The party-list columns: `from` (participation type 1), `to` (2) and `cc` (3).
+#[derive(Debug, Default)]
+pub struct HandPartyColumns {
+    pub from: Vec<HandParty>,
+    pub to: Vec<HandParty>,
+    pub cc: Vec<HandParty>,
+}
+
+impl<'de> Deserialize<'de> for HandPartyColumns {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Parties;
+        impl<'de> serde::de::Visitor<'de> for Parties {
+            type Value = HandPartyColumns;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of activity parties")
+            }
+            fn visit_seq<S: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: S,
+            ) -> Result<HandPartyColumns, S::Error> {
+                let mut columns = HandPartyColumns::default();
+                while let Some(party) = seq.next_element::<HandParty>()? {
+                    match party.participationtypemask {
+                        1 => columns.from.push(party),
+                        2 => columns.to.push(party),
+                        3 => columns.cc.push(party),
+                        _ => {}
+                    }
+                }
+                Ok(columns)
+            }
+        }
+        d.deserialize_seq(Parties)
+    }
+}
+
 /// xorshift64*: the same ids on every machine.
 fn next(state: &mut u64) -> u64 {
     *state ^= *state >> 12;
@@ -176,7 +245,23 @@ mod tests {
     fn models_agree_on_the_expanded_page() {
         let json = super::page(50);
         let (a, b) = (super::decode(&json), super::decode_hand(&json));
-        assert_eq!((a.len(), b.len()), (50, 50));
+        let columns = super::decode_hand_columns(&json);
+        assert_eq!((a.len(), b.len(), columns.len()), (50, 50, 50));
+        for (a, c) in a.iter().zip(&columns) {
+            let lists = [&a.from, &a.to, &a.cc];
+            let hand = [&c.parties.from, &c.parties.to, &c.parties.cc];
+            for (list, hand) in lists.iter().zip(hand) {
+                let ids: Vec<_> = list
+                    .as_ref()
+                    .unwrap()
+                    .parties
+                    .iter()
+                    .map(|p| p.id)
+                    .collect();
+                let hand_ids: Vec<_> = hand.iter().map(|p| p.activitypartyid).collect();
+                assert_eq!(ids, hand_ids);
+            }
+        }
         for (a, b) in a.iter().zip(&b) {
             assert_eq!(a.subject, b.subject);
             assert_eq!(

@@ -154,7 +154,8 @@ struct CreateBody<'a> {
     isbilled: Option<bool>,
 }
 
-/// `"<navigation>@odata.bind": "/<entity set>(<id>)"`, or a cleared bind.
+/// `"<navigation>@odata.bind": "/<entity set>(<id>)"`, or `"<navigation>": null` to clear
+/// the lookup (the form the service honours; a `null` bind is ignored).
 struct RegardingBind<'a>(&'a HandSession);
 
 impl Serialize for RegardingBind<'_> {
@@ -176,9 +177,7 @@ impl Serialize for RegardingBind<'_> {
                     &format_args!("/{set}({})", id.as_hyphenated()),
                 )?;
             }
-            _ => {
-                map.serialize_entry("regardingobjectid_account_msdyn_ocsession@odata.bind", &())?
-            }
+            _ => map.serialize_entry("regardingobjectid_account_msdyn_ocsession", &())?,
         }
         map.end()
     }

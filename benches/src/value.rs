@@ -85,8 +85,9 @@ pub fn encode(row: &Value, out: &mut Vec<u8>) {
             );
         }
         _ => {
+            // clearing a lookup: `"<navigation>": null` (a `null` bind is ignored)
             body.insert(
-                "regardingobjectid_account_msdyn_ocsession@odata.bind".to_owned(),
+                "regardingobjectid_account_msdyn_ocsession".to_owned(),
                 Value::Null,
             );
         }
