@@ -180,7 +180,8 @@ pub fn read_annotation<'de, L: Lookup, A: MapAccess<'de>>(
     annotation: &str,
     map: &mut A,
 ) -> Result<bool, A::Error> {
-    // `split_annotation` hands out the constant itself: equal pointers skip the compare
+    // `split_annotation` hands out the constant: equal pointers, when the build gives it one
+    // address, skip the compare
     if std::ptr::eq(annotation, LOOKUP_LOGICAL_NAME) || annotation == LOOKUP_LOGICAL_NAME {
         if let OptionalText(Some(name)) = map.next_value()? {
             slot.by_name = match L::METADATA.find_target(name.as_str()) {
