@@ -55,15 +55,17 @@ pub fn decode(json: &str) -> Vec<ExpandedSession> {
         .value
 }
 
-/// (b) The page.
+/// (b) and (b′): the page.
 #[derive(Deserialize)]
-pub struct HandPage {
-    pub value: Vec<HandSession>,
+#[serde(bound = "P: Deserialize<'de> + Default")]
+pub struct HandPage<P> {
+    pub value: Vec<HandSession<P>>,
 }
 
-/// (b) A Session row with its expansions.
+/// (b) and (b′): a Session row with its expansions; `P` holds the parties, as one `Vec`
+/// (`Vec<HandParty>`, (b)) or in (a)'s columns ([`HandPartyColumns`], (b′)).
 #[derive(Debug, Deserialize)]
-pub struct HandSession {
+pub struct HandSession<P = Vec<HandParty>> {
     #[serde(rename = "@odata.etag")]
     pub etag: Option<String>,
     pub activityid: Option<uuid::Uuid>,
@@ -76,7 +78,7 @@ pub struct HandSession {
     #[serde(rename = "regardingobjectid_account_msdyn_ocsession")]
     pub regarding_account: Option<Box<HandAccount>>,
     #[serde(rename = "msdyn_ocsession_activity_parties", default)]
-    pub parties: Vec<HandParty>,
+    pub parties: P,
 }
 
 /// (b) The expanded account.
@@ -102,38 +104,18 @@ pub struct HandParty {
 
 /// (b) decode.
 pub fn decode_hand(json: &str) -> Vec<HandSession> {
-    serde_json::from_str::<HandPage>(json).unwrap().value
+    serde_json::from_str::<HandPage<Vec<HandParty>>>(json)
+        .unwrap()
+        .value
 }
 
-/// (b′) decode.
-pub fn decode_hand_columns(json: &str) -> Vec<HandColumnsSession> {
-    serde_json::from_str::<HandColumnsPage>(json).unwrap().value
-}
-
-/// (b′) The page.
-#[derive(Deserialize)]
-pub struct HandColumnsPage {
-    pub value: Vec<HandColumnsSession>,
-}
-
-/// (b′) A Session row whose parties are split into the columns (a) has, as a user writing
-/// serde by hand for those columns would: one `Vec` per column, filled by participation type
-/// as the collection is read.
-#[derive(Debug, Deserialize)]
-pub struct HandColumnsSession {
-    #[serde(rename = "@odata.etag")]
-    pub etag: Option<String>,
-    pub activityid: Option<uuid::Uuid>,
-    pub subject: Option<String>,
-    pub statecode: Option<i32>,
-    #[serde(rename = "_regardingobjectid_value")]
-    pub regardingobjectid: Option<uuid::Uuid>,
-    #[serde(rename = "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalname")]
-    pub regardingobjectid_table: Option<String>,
-    #[serde(rename = "regardingobjectid_account_msdyn_ocsession")]
-    pub regarding_account: Option<Box<HandAccount>>,
-    #[serde(rename = "msdyn_ocsession_activity_parties", default)]
-    pub parties: HandPartyColumns,
+/// (b′) decode: the parties split into (a)'s columns, as a user writing serde by hand for
+/// those columns would: one `Vec` per column, filled by participation type as the collection
+/// is read.
+pub fn decode_hand_columns(json: &str) -> Vec<HandSession<HandPartyColumns>> {
+    serde_json::from_str::<HandPage<HandPartyColumns>>(json)
+        .unwrap()
+        .value
 }
 
 /// (b′) The party-list columns: `from` (participation type 1), `to` (2) and `cc` (3).
