@@ -481,5 +481,15 @@ mod parties {
             error.starts_with("navigation `msdyn_ocsession_activity_parties`: column `"),
             "{error}"
         );
+        // every party says how it takes part: a `null` type is an error, as a missing one is
+        let error = serde_json::from_str::<Session>(
+            r#"{"msdyn_ocsession_activity_parties": [{"participationtypemask": null}]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("navigation `msdyn_ocsession_activity_parties`: column `participationtypemask`: invalid type: null, expected i32"),
+            "{error}"
+        );
     }
 }

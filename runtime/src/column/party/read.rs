@@ -241,10 +241,12 @@ impl<'de> Visitor<'de> for PartyVisitor {
                     lookup_codec::read(&mut party, &mut map).map_err(named("partyid"))?
                 }
                 PartyField::Participation => {
-                    participation = map
-                        .next_value::<Option<i32>>()
-                        .map_err(named("participationtypemask"))?
-                        .map(ParticipationType::from_value);
+                    // a plain `i32`, not `Option<i32>`: the service always sends the type, and a
+                    // `null` fails here as an absent one fails below (decode speed: see benches/)
+                    let value = map
+                        .next_value::<i32>()
+                        .map_err(named("participationtypemask"))?;
+                    participation = Some(ParticipationType::from_value(value));
                 }
                 PartyField::AddressUsed => {
                     let OptionalText(text) = map.next_value().map_err(named("addressused"))?;
