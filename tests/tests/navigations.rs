@@ -405,6 +405,32 @@ mod parties {
         assert_eq!(session.from.unwrap().parties.len(), 1);
     }
 
+    /// A party's table also comes from its navigation annotation or a bind, when the
+    /// response leaves `lookuplogicalname` out.
+    #[test]
+    fn a_partys_table_is_read_from_its_navigation_or_its_bind() {
+        let read = |party: &str| -> Option<PartyRef> {
+            let body = format!(r#"[{{"participationtypemask":1,{party}}}]"#);
+            let parties: Vec<ActivityParty> = serde_json::from_str(&body).unwrap();
+            parties[0].party.clone()
+        };
+        let id = "00000000-0000-0000-0000-0000000000b7";
+        assert_eq!(
+            read(&format!(
+                r#""_partyid_value":"{id}","_partyid_value@Microsoft.Dynamics.CRM.associatednavigationproperty":"partyid_queue""#
+            )),
+            Some(PartyRef::Queue(Guid::from_u128(0xb7)))
+        );
+        assert_eq!(
+            read(&format!(r#""_partyid_value@odata.bind":"/contacts({id})""#)),
+            Some(PartyRef::Contact(Guid::from_u128(0xb7)))
+        );
+        assert_eq!(
+            read(&format!(r#""partyid_lead@odata.bind":"leads({id})""#)),
+            Some(PartyRef::Lead(Guid::from_u128(0xb7)))
+        );
+    }
+
     #[test]
     fn party_lists_write_the_documented_shape_with_their_columns_types() {
         let contact = |n: u128| PartyRef::Contact(Guid::from_u128(n));
