@@ -2,10 +2,11 @@
 //! error that names the column (value errors) or the position (pure syntax errors) — and
 //! never a panic. The behaviours are listed in GUARANTEES.md at the repository root.
 
-use dataverse_model::{Choices, Field, Lookup, Operation, Page, Rule};
+use dataverse_model::{Choices, Field, Guid, Lookup, Operation, Page, Rule};
 use dataverse_model_tests::all_kinds::AllKinds;
 use dataverse_model_tests::session::{SalesSession, Session};
 use dataverse_model_tests::session_choices::SessionEventReason;
+use dataverse_model_tests::session_lookups::Regarding;
 
 const PAGE: &str = include_str!("../fixtures/sessions.page.json");
 
@@ -420,6 +421,16 @@ fn text_beyond_max_length_decodes_and_fails_validation() {
     assert_names(
         &error::<Session>("{\"subject\": \"raw\u{1}control\"}"),
         "subject",
+    );
+    // a key or an annotation value written with escapes reads as its plain spelling
+    let row: Session = serde_json::from_str(
+        r#"{"subj\u0065ct": "s", "_regardingobjectid_value@Microsoft.Dynamics.CRM.lookuplogicalnam\u0065": "\u0061ccount", "_regardingobjectid_value": "00000000-0000-0000-0000-000000000001"}"#,
+    )
+    .unwrap();
+    assert_eq!(row.subject.as_deref(), Some("s"));
+    assert_eq!(
+        row.regardingobjectid,
+        Some(Regarding::Account(Guid::from_u128(1)))
     );
 }
 

@@ -67,10 +67,16 @@ impl<'de> de::Visitor<'de> for TextVisitor {
         Ok(Some(Key::Borrowed(v)))
     }
 
+    // a key or annotation value with escapes is rare: kept out of line, the common borrowed
+    // case stays small where it is inlined (decode speed: see benches/)
+    #[cold]
+    #[inline(never)]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Ok(Some(Key::Owned(v.to_owned())))
     }
 
+    #[cold]
+    #[inline(never)]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
         Ok(Some(Key::Owned(v)))
     }
