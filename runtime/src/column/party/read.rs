@@ -144,7 +144,8 @@ impl Buckets {
         // a party row is large and a column usually holds one or two: the first takes an
         // allocation of exactly one, later ones grow as a `Vec` does
         if bucket.capacity() == 0 {
-            *bucket = Vec::with_capacity(1);
+            // the empty `Vec` replaced owns nothing: forgotten, not dropped in a call
+            std::mem::forget(std::mem::replace(bucket, Vec::with_capacity(1)));
         }
         bucket.push(party);
     }
