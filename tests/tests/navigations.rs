@@ -421,6 +421,24 @@ mod parties {
             )),
             Some(PartyRef::Queue(Guid::from_u128(0xb7)))
         );
+        // annotations before their value, as some responses order them
+        assert_eq!(
+            read(&format!(
+                r#""_partyid_value@Microsoft.Dynamics.CRM.associatednavigationproperty":"partyid_queue","_partyid_value":"{id}""#
+            )),
+            Some(PartyRef::Queue(Guid::from_u128(0xb7)))
+        );
+        assert_eq!(
+            read(&format!(
+                r#""_partyid_value@Microsoft.Dynamics.CRM.lookuplogicalname":"lead","_partyid_value":"{id}""#
+            )),
+            Some(PartyRef::Lead(Guid::from_u128(0xb7)))
+        );
+        // an unresolved party (an email address only) has no party
+        assert_eq!(
+            read(r#""_partyid_value":null,"addressused":"someone@example.com""#),
+            None
+        );
         assert_eq!(
             read(&format!(r#""_partyid_value@odata.bind":"/contacts({id})""#)),
             Some(PartyRef::Contact(Guid::from_u128(0xb7)))

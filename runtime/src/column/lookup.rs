@@ -38,12 +38,27 @@ pub struct LookupSlot {
     by_navigation: Option<&'static TargetMetadata>,
 }
 
-/// Reads `_<col>_value`.
-pub fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
-    slot.id = match map.next_value::<OptionalGuid>()?.0 {
+impl LookupSlot {
+    /// A slot that has read `_<col>_value` as `id` and nothing else yet.
+    pub(crate) fn with_id(id: Presence<Guid>) -> Self {
+        Self {
+            id,
+            ..Self::default()
+        }
+    }
+}
+
+/// The id read from `_<col>_value`: a unique identifier or `null`.
+pub(crate) fn id_presence(id: Option<Guid>) -> Presence<Guid> {
+    match id {
         Some(id) => Presence::Value(id),
         None => Presence::Null,
-    };
+    }
+}
+
+/// Reads `_<col>_value`.
+pub fn read<'de, A: MapAccess<'de>>(slot: &mut LookupSlot, map: &mut A) -> Result<(), A::Error> {
+    slot.id = id_presence(map.next_value::<OptionalGuid>()?.0);
     Ok(())
 }
 

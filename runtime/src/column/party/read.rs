@@ -253,7 +253,10 @@ impl<'de> Visitor<'de> for PartyVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ActivityParty, A::Error> {
         let mut id = None;
-        let mut party = LookupSlot::default();
+        // `_partyid_value` alone (with the table below) makes the party without a lookup
+        // slot; a navigation or bind annotation, rare in a response, takes the slot's path
+        let mut party_id = Presence::Absent;
+        let mut annotated: Option<LookupSlot> = None;
         let mut participation = None;
         let mut address_used = None;
         // the party's table, borrowed from the input: matched once, when the party is built
@@ -267,9 +270,13 @@ impl<'de> Visitor<'de> for PartyVisitor {
                     let OptionalGuid(read) = map.next_value().map_err(named("activitypartyid"))?;
                     id = read;
                 }
-                PartyField::Party => {
-                    lookup_codec::read(&mut party, &mut map).map_err(named("partyid"))?
-                }
+                PartyField::Party => match &mut annotated {
+                    Some(slot) => lookup_codec::read(slot, &mut map).map_err(named("partyid"))?,
+                    None => {
+                        let OptionalGuid(read) = map.next_value().map_err(named("partyid"))?;
+                        party_id = lookup_codec::id_presence(read);
+                    }
+                },
                 PartyField::Participation => {
                     // a plain `i32`, not `Option<i32>`: the service always sends the type, and a
                     // `null` fails here as an absent one fails below (decode speed: see benches/)
@@ -294,20 +301,31 @@ impl<'de> Visitor<'de> for PartyVisitor {
                     } else {
                         lookup_codec::BIND
                     };
-                    lookup_codec::read_annotation::<PartyRef, A>(&mut party, annotation, &mut map)
+                    let slot = annotated
+                        .get_or_insert_with(|| LookupSlot::with_id(std::mem::take(&mut party_id)));
+                    lookup_codec::read_annotation::<PartyRef, A>(slot, annotation, &mut map)
                         .map_err(named("partyid"))?;
                 }
                 PartyField::Other => skip(&mut map)?,
             }
         }
         let table = table.as_ref().map(Key::as_str);
-        let party = match lookup_codec::finish_named::<PartyRef>(party, table, "partyid") {
-            Ok(Presence::Value(party)) => Some(party),
-            Ok(Presence::Null | Presence::Absent) => None,
-            Err(message) => {
-                return Err(de::Error::custom(format_args!(
-                    "column `partyid`: {message}"
-                )));
+        let party = match (annotated, party_id, table) {
+            // the common case, the id and its table: matched once, no slot
+            (None, Presence::Value(id), Some(table)) => {
+                Some(<PartyRef as crate::Lookup>::from_target(table, id))
+            }
+            (slot, id, table) => {
+                let slot = slot.unwrap_or_else(|| LookupSlot::with_id(id));
+                match lookup_codec::finish_named::<PartyRef>(slot, table, "partyid") {
+                    Ok(Presence::Value(party)) => Some(party),
+                    Ok(Presence::Null | Presence::Absent) => None,
+                    Err(message) => {
+                        return Err(de::Error::custom(format_args!(
+                            "column `partyid`: {message}"
+                        )));
+                    }
+                }
             }
         };
         let Some(participation) = participation else {
