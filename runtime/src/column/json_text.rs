@@ -90,6 +90,44 @@ impl<'de> de::Visitor<'de> for TextVisitor {
     }
 }
 
+/// A text column's value or `null`, read with one dispatch on the next byte (as
+/// [`OptionalText`]) rather than `Option`'s null check followed by a string read (decode
+/// speed: see benches/).
+pub(crate) struct OptionalString(pub(crate) Option<String>);
+
+impl<'de> de::Deserialize<'de> for OptionalString {
+    #[inline]
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StringVisitor)
+    }
+}
+
+struct StringVisitor;
+
+impl<'de> de::Visitor<'de> for StringVisitor {
+    type Value = OptionalString;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<OptionalString, E> {
+        Ok(OptionalString(Some(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<OptionalString, E> {
+        Ok(OptionalString(Some(v)))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<OptionalString, E> {
+        Ok(OptionalString(None))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<OptionalString, E> {
+        Ok(OptionalString(None))
+    }
+}
+
 /// A unique identifier or `null`, read with one dispatch on the next byte (as
 /// [`OptionalText`]) rather than `Option`'s null check followed by a string read (decode
 /// speed: see benches/). Errors read as the `uuid` crate's own.

@@ -25,7 +25,7 @@ mod scalar;
 pub use choice::ChoiceCodec;
 pub use decimal::Money;
 pub use json_text::Key;
-pub(crate) use json_text::{OptionalGuid, OptionalText};
+pub(crate) use json_text::{OptionalGuid, OptionalString, OptionalText};
 pub use lookup::LookupCodec;
 pub(crate) use lookup::{
     ASSOCIATED_NAVIGATION, BIND, BindKey, BindPath, LOOKUP_LOGICAL_NAME, parse_bind_path,

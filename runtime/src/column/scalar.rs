@@ -8,7 +8,9 @@ use serde::de::MapAccess;
 use serde::ser::SerializeMap;
 
 use super::number::{ExactNumber, WholeNumber};
-use super::{ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, OptionalGuid, Presence};
+use super::{
+    ColumnCodec, ColumnKind, ColumnMetadata, ColumnValue, OptionalGuid, OptionalString, Presence,
+};
 use crate::{Guid, Rule, ValidationErrors};
 
 /// Records a number outside the column's `min`/`max`.
@@ -96,7 +98,7 @@ macro_rules! plain_column {
 }
 pub(super) use plain_column;
 
-plain_column!(String, Text, |v, column, errors| {
+plain_column!(String, Text, read optional via OptionalString, |v, column, errors| {
     if let Some(max) = column.max_length {
         // count characters only when the byte length could exceed the limit
         if v.len() > max as usize && v.chars().count() > max as usize {
