@@ -5,8 +5,8 @@ use serde::de::{self, MapAccess};
 
 use super::FormattedValues;
 use crate::column::{
-    ASSOCIATED_NAVIGATION, BIND, ColumnMetadata, LOOKUP_LOGICAL_NAME, OptionalText, column_error,
-    skip,
+    ASSOCIATED_NAVIGATION, BIND, ColumnMetadata, LOOKUP_LOGICAL_NAME, OptionalString, OptionalText,
+    column_error, skip,
 };
 
 /// The formatted-value annotation.
@@ -83,7 +83,8 @@ pub fn read_other_annotation<'de, A: MapAccess<'de>>(
 
 /// Reads `@odata.etag`, naming the property in any error.
 pub fn read_etag<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
-    map.next_value::<Option<String>>()
+    map.next_value::<OptionalString>()
+        .map(|etag| etag.0)
         .map_err(|e| de::Error::custom(format_args!("property `@odata.etag`: {e}")))
 }
 
