@@ -22,7 +22,7 @@ pub use crate::column::{
 };
 pub use crate::entity::{
     Entity, EntityMetadata, NavigationMetadata, NavigationValue, NavigationVisitor, Payload,
-    ResponseBody, extends_compatible, extends_compatible_type, kind_of, read_navigation,
+    ResponseBody, check, extends_compatible, extends_compatible_type, kind_of, read_navigation,
     read_navigation_annotation,
 };
 pub use crate::query::Column as QueryColumn;
@@ -36,7 +36,7 @@ pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{
     ChoiceCodec,
     compact::{ColumnType, FieldType, column, lookup},
-    mismatch::{default_option_mismatch, lookup_mismatch},
+    mismatch::{check_default_option, check_lookup},
 };
 pub use crate::{Field, ValidationErrors};
 
