@@ -59,7 +59,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let column_count = plans.len();
     let api = api(ident, &p);
 
-    let columns = super::columns::expand(entity, &krate);
+    let columns = super::columns::expand_struct(entity, &krate);
+    let column_impls = super::columns::expand_impls(entity);
 
     quote! {
         #item
@@ -67,6 +68,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
 
         const _: () = {
             use #krate::__private as __dv;
+            #column_impls
             // short names for the gate every column goes through: it is named hundreds of
             // times in a large table, and each token costs the user's build
             #[allow(unused_imports)]
@@ -162,13 +164,15 @@ pub fn fallback(entity: &Entity) -> TokenStream {
     let rust_name = ident.to_string();
     let api = api(ident, &p);
     let message = format!("`{ident}` has errors: fix the compile errors reported for it");
-    let columns = super::columns::expand(entity, &krate);
+    let columns = super::columns::expand_struct(entity, &krate);
+    let column_impls = super::columns::expand_impls(entity);
     quote! {
         #item
         #columns
 
         const _: () = {
             use #krate::__private as __dv;
+            #column_impls
             static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
                 logical_name: "",
                 entity_set: "",
