@@ -129,13 +129,19 @@ pub(super) fn expand_checks(
                 const _: () = __dv::check_default_option(#field_type.choice, #value, #name, #ty_text);
             });
         }
-        if known_kind.is_none() {
+        if may_be_lookup(ty) {
             out.extend(quote_spanned! {plan.span=>
                 const _: () = __dv::check_lookup(#field_type.lookup, #name, #table);
             });
         }
     }
     out
+}
+
+/// False for the built-in column types, which are never lookups: their fields need no
+/// lookup check and read no annotations (a short expansion in every user crate).
+pub(super) fn may_be_lookup(ty: &syn::Type) -> bool {
+    built_in_kind(ty).is_none()
 }
 
 /// The kind of a built-in column type, by its last path segment (`None` for any other
