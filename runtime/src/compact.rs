@@ -135,6 +135,18 @@ impl ColumnType {
     pub const fn fits_base(self, base: &ColumnMetadata) -> bool {
         extends_compatible(base, self.kind, self.choice, self.lookup)
     }
+
+    /// Fails compile-time evaluation with `message` when `base` (the base's column of the
+    /// same name, if any) has a type this one may not stand for. `#[track_caller]`: the error
+    /// points at the generated call, spanned on the user's field type.
+    #[track_caller]
+    pub const fn check_fits_base(self, base: Option<&ColumnMetadata>, message: &str) {
+        if let Some(base) = base
+            && !self.fits_base(base)
+        {
+            panic!("{}", message)
+        }
+    }
 }
 
 /// The one gate through which `#[dataverse_entity]` code names a field's column type `Self`

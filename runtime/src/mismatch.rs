@@ -2,14 +2,42 @@
 //! field's lookup declared for another column or table, a choice default that is no option),
 //! built as messages inside the generated `const` checks. Reached through
 //! [`__private`](crate::__private); not public API.
+//!
+//! The `check_*` functions are `#[track_caller]`: the error points at the generated call,
+//! which the macro spans on the user's token (one short call per check, not an `if`/`panic!`
+//! expanded in every user crate).
 
 use crate::text::const_str_eq;
 use crate::{ChoiceMetadata, LookupMetadata};
 
+/// Fails compile-time evaluation when the lookup behind a field (`lookup`, `None` for any
+/// other column type) is declared for another column or table than column `column` of table
+/// `table` (see [`lookup_mismatch`]).
+#[track_caller]
+pub const fn check_lookup(lookup: Option<&'static LookupMetadata>, column: &str, table: &str) {
+    if let Some(message) = lookup_mismatch(lookup, column, table) {
+        panic!("{}", message.as_str())
+    }
+}
+
+/// Fails compile-time evaluation when `default = <value>` does not fit column `column`, whose
+/// Rust type (as written: `ty`) has choice `choice` (see [`default_option_mismatch`]).
+#[track_caller]
+pub const fn check_default_option(
+    choice: Option<&'static ChoiceMetadata>,
+    value: i32,
+    column: &str,
+    ty: &str,
+) {
+    if let Some(message) = default_option_mismatch(choice, value, column, ty) {
+        panic!("{}", message.as_str())
+    }
+}
+
 /// The compile-time error for the lookup behind a field (`lookup`, `None` for any other
 /// column type) used on column `column` of table `table`, when it is declared for another
 /// column or table (it would write a wrong `@odata.bind` key); `None` when it fits.
-pub const fn lookup_mismatch(
+const fn lookup_mismatch(
     lookup: Option<&'static LookupMetadata>,
     column: &str,
     table: &str,
@@ -44,7 +72,7 @@ pub const fn lookup_mismatch(
 /// The compile-time error for `default = <value>` on column `column` whose Rust type (as
 /// written: `ty`) has choice `choice` (`None` when it is no choice column) when `value` is no
 /// option of it; `None` when it is one.
-pub const fn default_option_mismatch(
+const fn default_option_mismatch(
     choice: Option<&'static ChoiceMetadata>,
     value: i32,
     column: &str,

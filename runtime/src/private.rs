@@ -1,7 +1,7 @@
 //! Support for generated code. Not part of the public API: names here may change.
 //!
-//! Re-exports only, plus the serde helpers of `choice!` types; public code never calls into
-//! this module.
+//! Re-exports only, plus the serde helpers of `choice!` types and the `Debug` of column
+//! handles; public code never calls into this module.
 
 pub use core;
 pub use serde;
@@ -22,7 +22,7 @@ pub use crate::column::{
 };
 pub use crate::entity::{
     Entity, EntityMetadata, NavigationMetadata, NavigationValue, NavigationVisitor, Payload,
-    ResponseBody, extends_compatible, extends_compatible_type, kind_of, read_navigation,
+    ResponseBody, check, extends_compatible, extends_compatible_type, kind_of, read_navigation,
     read_navigation_annotation,
 };
 pub use crate::query::Column as QueryColumn;
@@ -36,7 +36,7 @@ pub use crate::text::{ConstStr, const_str_eq};
 pub use crate::{
     ChoiceCodec,
     compact::{ColumnType, FieldType, column, lookup},
-    mismatch::{default_option_mismatch, lookup_mismatch},
+    mismatch::{check_default_option, check_lookup},
 };
 pub use crate::{Field, ValidationErrors};
 
@@ -80,4 +80,21 @@ pub fn deserialize_choice<'de, C: Choice, D: serde::Deserializer<'de>>(
         }
     }
     deserializer.deserialize_i32(ChoiceVisitor(core::marker::PhantomData))
+}
+
+/// The `Debug` of a generated `<Table>Columns` struct named `name`, from its table's
+/// `columns`: what a derive prints (`Name { field: Column(logical_name), .. }`) without
+/// repeating every field in each user crate.
+pub fn debug_columns(
+    f: &mut core::fmt::Formatter<'_>,
+    name: &str,
+    columns: &[ColumnMetadata],
+) -> core::fmt::Result {
+    let mut out = f.debug_struct(name);
+    for column in columns {
+        // a raw field (`r#type`) prints without its `r#`, as a derive does
+        let field = column.field.strip_prefix("r#").unwrap_or(column.field);
+        out.field(field, &format_args!("Column({})", column.logical_name));
+    }
+    out.finish()
 }

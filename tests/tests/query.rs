@@ -58,6 +58,16 @@ pub struct Task {
     pub createdon: Option<time::OffsetDateTime>,
 }
 
+/// Column handles whose `Debug` is written out by the macro (not derived): a renamed column
+/// and a raw field name.
+#[dataverse_entity(logical_name = "note", entity_set = "notes", primary_id = "noteid")]
+pub struct Note {
+    pub noteid: Option<Guid>,
+    #[dataverse(logical_name = "subject")]
+    pub title: Field<String>,
+    pub r#type: Option<i32>,
+}
+
 // navigation fields come with the navigations issue; until then, hand-written handles
 const PRIMARY_CONTACT: Navigation<Account, Contact, One> = Navigation::new("primarycontactid");
 const ACCOUNT_TASKS: Navigation<Account, Task, Many> = Navigation::new("Account_Tasks");
@@ -129,6 +139,20 @@ fn assert_documented<E: dataverse_model::Entity, P>(query: &Query<E, P>, documen
             "extra option {name}"
         );
     }
+}
+
+#[test]
+fn column_handles_debug_like_a_derive() {
+    let c = Note::COLUMNS;
+    assert_eq!(
+        format!("{c:?}"),
+        "NoteColumns { noteid: Column(noteid), title: Column(subject), type: Column(type) }"
+    );
+    assert_eq!(format!("{:?}", c.title), "Column(subject)");
+    assert_eq!(
+        format!("{c:#?}"),
+        "NoteColumns {\n    noteid: Column(noteid),\n    title: Column(subject),\n    type: Column(type),\n}"
+    );
 }
 
 #[test]

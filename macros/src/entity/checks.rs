@@ -28,31 +28,36 @@ pub(super) fn expand_checks(
         let field_ty = &plan.ty;
         let field_type = quote_spanned!(plan.span=> #field_ty::TYPE);
         let kind = quote!(#field_type.kind);
+        // a built-in type's kind is known here: its fitting checks need no `const` (each one
+        // costs every user crate a body to type-check and evaluate)
+        let known_kind = built_in_kind(ty);
         // for messages only: most columns have none
         let ty_text = || quote!(#ty).to_string().replace(' ', "");
         let field = &plan.field.ident;
-        let mut kind_check = |span: Span, key: &str, kinds: TokenStream, what: &str| {
+        let mut kind_check = |span: Span, key: &str, kinds: &[&str], what: &str| {
+            if known_kind.is_some_and(|known| kinds.contains(&known)) {
+                return;
+            }
             let message = format!(
                 "`{key}` applies to {what} columns, but column `{name}` has type `{}`; remove it",
                 ty_text()
             );
+            let kinds = kinds.iter().map(|k| {
+                let k = proc_macro2::Ident::new(k, Span::call_site());
+                quote!(#p::ColumnKind::#k)
+            });
             out.extend(quote_spanned! {span=>
-                const _: () = if !::core::matches!(#kind, #kinds) { ::core::panic!(#message) };
+                const _: () = __dv::check(::core::matches!(#kind, #(#kinds)|*), #message);
             });
         };
         if let Some((_, span)) = a.max_length {
-            kind_check(
-                span,
-                "max_length",
-                quote!(#p::ColumnKind::Text),
-                "text (`String`)",
-            );
+            kind_check(span, "max_length", &["Text"], "text (`String`)");
         }
         if let Some(span) = a.money {
             kind_check(
                 span,
                 "money",
-                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money),
+                &["Decimal", "Money"],
                 "`rust_decimal::Decimal`",
             );
         }
@@ -60,25 +65,18 @@ pub(super) fn expand_checks(
             kind_check(
                 span,
                 "precision",
-                quote!(#p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
+                &["Decimal", "Money", "Float"],
                 "decimal and float",
             );
         }
-        // a field written `bool` is a Boolean column: no check to emit
-        let boolean = is_bool(&plan.column.value_ty);
-        if let Some((_, span)) = a.true_label.as_ref().filter(|_| !boolean) {
-            kind_check(
-                *span,
-                "true_label",
-                quote!(#p::ColumnKind::Boolean),
-                "Boolean (`bool`)",
-            );
+        if let Some((_, span)) = a.true_label {
+            kind_check(span, "true_label", &["Boolean"], "Boolean (`bool`)");
         }
-        if let Some((DefaultValue::Boolean(value), span)) = a.default.filter(|_| !boolean) {
+        if let Some((DefaultValue::Boolean(value), span)) = a.default {
             kind_check(
                 span,
                 &format!("default = {value}"),
-                quote!(#p::ColumnKind::Boolean),
+                &["Boolean"],
                 "Boolean (`bool`)",
             );
         }
@@ -87,22 +85,23 @@ pub(super) fn expand_checks(
                 kind_check(
                     span,
                     key,
-                    quote!(#p::ColumnKind::Integer | #p::ColumnKind::BigInt | #p::ColumnKind::Decimal | #p::ColumnKind::Money | #p::ColumnKind::Float),
+                    &["Integer", "BigInt", "Decimal", "Money", "Float"],
                     "number",
                 );
             }
         }
-        out.extend(may_be_primary(entity, name).then(|| {
+        if may_be_primary(entity, name) && known_kind != Some("Guid") {
             let message = format!(
                 "column `{name}` is the primary id of `{ident}`, so its type must be `Guid` (bare, in `Option` or in `Field`), not `{}`",
                 ty_text()
             );
-            quote_spanned! {plan.span=>
-            const _: () = if #p::const_str_eq(#primary_id, #name) && !::core::matches!(#kind, #p::ColumnKind::Guid) {
-                ::core::panic!(#message)
-            };
-            }
-        }));
+            out.extend(quote_spanned! {plan.span=>
+                const _: () = __dv::check(
+                    !#p::const_str_eq(#primary_id, #name) || ::core::matches!(#kind, #p::ColumnKind::Guid),
+                    #message,
+                );
+            });
+        }
         if let (Some(base), Some(base_text), Some(prefix)) = (
             &entity.args.extends,
             &base_text,
@@ -112,70 +111,61 @@ pub(super) fn expand_checks(
                 "column `{name}` has another type in base `{base_text}`; keep the base's type or use an extension of it (a `choice!` or `lookup!` with `extends = ...`)"
             );
             let prefix = format!("{}_", prefix.value());
-            let new_check = if name.starts_with(&prefix) {
-                quote!()
-            } else {
+            if !name.starts_with(&prefix) {
                 let message = format!(
                     "column `{name}` is not in base `{base_text}`, so it is new in this layer and must carry the publisher prefix: rename it `{prefix}{name}` (or fix the name if the base has it)"
                 );
-                quote_spanned! {field.span()=>
-                    const _: () = if !<#base as #p::Entity>::METADATA.has_column(#name) { ::core::panic!(#message) };
-                }
-            };
+                out.extend(quote_spanned! {field.span()=>
+                    const _: () = __dv::check(<#base as #p::Entity>::METADATA.has_column(#name), #message);
+                });
+            }
             out.extend(quote_spanned! {plan.span=>
-                const _: () = if let ::core::option::Option::Some(__base) = <#base as #p::Entity>::METADATA.column(#name) {
-                    if !#field_type.fits_base(__base) {
-                        ::core::panic!(#keep)
-                    }
-                };
-                #new_check
+                const _: () = #field_type.check_fits_base(<#base as #p::Entity>::METADATA.column(#name), #keep);
             });
         }
         if let Some((DefaultValue::Option(value), span)) = a.default {
             let ty_text = ty_text();
             out.extend(quote_spanned! {span=>
-                const _: () = if let ::core::option::Option::Some(__m) =
-                    __dv::default_option_mismatch(#field_type.choice, #value, #name, #ty_text)
-                {
-                    ::core::panic!("{}", __m.as_str())
-                };
+                const _: () = __dv::check_default_option(#field_type.choice, #value, #name, #ty_text);
             });
         }
-        if may_be_lookup(&plan.column.value_ty) {
+        if may_be_lookup(ty) {
             out.extend(quote_spanned! {plan.span=>
-                const _: () = if let ::core::option::Option::Some(__m) =
-                    __dv::lookup_mismatch(#field_type.lookup, #name, #table)
-                {
-                    ::core::panic!("{}", __m.as_str())
-                };
+                const _: () = __dv::check_lookup(#field_type.lookup, #name, #table);
             });
         }
     }
     out
 }
 
-/// `bool`, the one way to write a Boolean column.
-fn is_bool(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"))
+/// False for the built-in column types, which are never lookups: their fields need no
+/// lookup check and read no annotations (a short expansion in every user crate).
+pub(super) fn may_be_lookup(ty: &syn::Type) -> bool {
+    built_in_kind(ty).is_none()
 }
 
-/// False for the built-in column types, which are never lookups: their fields need no
-/// lookup check (a short expansion in every user crate).
-fn may_be_lookup(ty: &syn::Type) -> bool {
-    const BUILT_IN: &[&str] = &[
-        "String",
-        "i32",
-        "i64",
-        "f64",
-        "bool",
-        "Decimal",
-        "Money",
-        "Guid",
-        "Uuid",
-        "OffsetDateTime",
-        "Date",
-        "PartyList",
-        "Choices",
+/// The kind of a built-in column type, by its last path segment (`None` for any other
+/// type, which may be a `choice!` or `lookup!`): checks that this kind passes are not emitted.
+fn built_in_kind(ty: &syn::Type) -> Option<&'static str> {
+    const BUILT_IN: &[(&str, &str)] = &[
+        ("String", "Text"),
+        ("i32", "Integer"),
+        ("i64", "BigInt"),
+        ("f64", "Float"),
+        ("bool", "Boolean"),
+        ("Decimal", "Decimal"),
+        ("Money", "Money"),
+        ("Guid", "Guid"),
+        ("Uuid", "Guid"),
+        ("OffsetDateTime", "DateTime"),
+        ("Date", "DateOnly"),
+        ("PartyList", "PartyList"),
+        ("Choices", "MultiChoice"),
     ];
-    !matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| BUILT_IN.iter().any(|b| s.ident == b)))
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    BUILT_IN
+        .iter()
+        .find(|(name, _)| last.ident == name)
+        .map(|(_, kind)| *kind)
 }

@@ -5,6 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::ast::{Entity, EntityField, FieldRole, NavigationField};
+use super::checks::may_be_lookup;
 use super::plan::{ColumnPlan, local};
 
 /// The `Deserialize` impl: one pass over the response's properties, each column's slot filled
@@ -27,7 +28,7 @@ pub(super) fn expand_deserialize(
     let slots = plans.iter().map(|plan| {
         // the slot's type is inferred from its first use, so it is not named here
         let s = slot(plan);
-        quote!(let mut #s = ::core::default::Default::default();)
+        quote!(let mut #s = __Default::default();)
     });
     // a lookup column's plain name is its navigation property: a navigation field declared
     // with that name reads it, and the column keeps only `_<col>_value` (and its binds)
@@ -43,7 +44,9 @@ pub(super) fn expand_deserialize(
             quote!(#name | #lookup_name => #read,)
         }
     });
-    let annotation_arms = plans.iter().map(|plan| {
+    // only a lookup reads annotations of its property (the built-in types never do: their
+    // arm would give what the fallback arm gives), so only columns that may be one get an arm
+    let annotation_arms = plans.iter().filter(|plan| may_be_lookup(&plan.column.value_ty)).map(|plan| {
         let (s, name, ty) = (slot(plan), &plan.name, &plan.ty);
         let read =
             quote_spanned!(plan.span=> #ty::read_annotation(&mut #s, #annotation, #name, &mut #map));
@@ -129,6 +132,9 @@ pub(super) fn expand_deserialize(
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                // short names for what every column repeats (each token costs the user's build)
+                use ::core::default::Default as __Default;
+                use ::core::option::Option::Some as __Some;
                 struct __Visitor;
                 impl<'de> #p::serde::de::Visitor<'de> for __Visitor {
                     type Value = #ident;
@@ -166,7 +172,7 @@ pub(super) fn expand_deserialize(
                             __step?;
                         }
                         let mut __error = ::core::option::Option::None;
-                        let (#(::core::option::Option::Some(#finished_names),)*) = (#(#finishes,)*) else {
+                        let (#(__Some(#finished_names),)*) = (#(#finishes,)*) else {
                             return ::core::result::Result::Err(#p::first_error(__error));
                         };
                         ::core::result::Result::Ok(#ident { #(#inits)* })

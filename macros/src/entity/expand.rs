@@ -25,13 +25,13 @@ pub fn expand(entity: &Entity) -> TokenStream {
             let value_ty = &column.value_ty;
             let span = value_ty.span();
             let wrap = match column.wrapper {
-                Wrapper::Bare => quote_spanned!(span=> __dv::Bare),
-                Wrapper::Option => quote_spanned!(span=> __dv::Optional),
-                Wrapper::Field => quote_spanned!(span=> __dv::Tri),
+                Wrapper::Bare => quote_spanned!(span=> __B),
+                Wrapper::Option => quote_spanned!(span=> __O),
+                Wrapper::Field => quote_spanned!(span=> __T),
             };
             // every token on the type's first token: all uses fail at one span, reported once
             let value_ty = respan(value_ty.to_token_stream(), span);
-            let ty = quote_spanned!(span=> <#value_ty as __dv::FieldType<#wrap>>);
+            let ty = quote_spanned!(span=> <#value_ty as __F<#wrap>>);
             ColumnPlan {
                 field,
                 column,
@@ -59,7 +59,8 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let column_count = plans.len();
     let api = api(ident, &p);
 
-    let columns = super::columns::expand(entity, &krate);
+    let columns = super::columns::expand_struct(entity, &krate);
+    let column_impls = super::columns::expand_impls(entity);
 
     quote! {
         #item
@@ -67,6 +68,11 @@ pub fn expand(entity: &Entity) -> TokenStream {
 
         const _: () = {
             use #krate::__private as __dv;
+            #column_impls
+            // short names for the gate every column goes through: it is named hundreds of
+            // times in a large table, and each token costs the user's build
+            #[allow(unused_imports)]
+            use __dv::{Bare as __B, FieldType as __F, Optional as __O, Tri as __T};
             static __DV_COLUMNS: [#p::ColumnMetadata; #column_count] = #metadata;
             #navigation_table
             #checks
@@ -158,13 +164,15 @@ pub fn fallback(entity: &Entity) -> TokenStream {
     let rust_name = ident.to_string();
     let api = api(ident, &p);
     let message = format!("`{ident}` has errors: fix the compile errors reported for it");
-    let columns = super::columns::expand(entity, &krate);
+    let columns = super::columns::expand_struct(entity, &krate);
+    let column_impls = super::columns::expand_impls(entity);
     quote! {
         #item
         #columns
 
         const _: () = {
             use #krate::__private as __dv;
+            #column_impls
             static __DV_METADATA: #p::EntityMetadata = #p::EntityMetadata {
                 logical_name: "",
                 entity_set: "",

@@ -11,8 +11,9 @@ pub(super) struct ColumnPlan<'a> {
     pub(super) column: &'a Column,
     pub(super) name: String,
     pub(super) index: usize,
-    /// `<T as __dv::FieldType<W>>`: every generated use of the column type goes through
-    /// this one trait, so an unsupported type gives one error, at the field's type.
+    /// `<T as __F<W>>` (`__dv::FieldType`, imported short): every generated use of the column
+    /// type goes through this one trait, so an unsupported type gives one error, at the
+    /// field's type.
     pub(super) ty: TokenStream,
     /// The value type's span, computed once: `Spanned::span` re-tokenizes the type.
     pub(super) span: Span,

@@ -14,7 +14,7 @@ mod navigation;
 mod parties;
 
 pub use body::{Payload, ResponseBody};
-pub use checks::{extends_compatible, extends_compatible_type, kind_of};
+pub use checks::{check, extends_compatible, extends_compatible_type, kind_of};
 use navigation::{CreateWriter, ResponseNavigationWriter};
 pub use navigation::{
     NavigationMetadata, NavigationValue, NavigationVisitor, RelatedRows, read_navigation,
