@@ -22,7 +22,8 @@ publish = false
 [workspace]
 [dependencies]
 dataverse-model = { path = "$root/runtime" }
-rust_decimal = { version = "1", default-features = false, features = ["std", "serde-with-arbitrary-precision"] }
+# as the workspace has it: the runtime reads decimals exactly without arbitrary_precision
+rust_decimal = { version = "1", default-features = false, features = ["std"] }
 time = { version = "0.3", features = ["serde", "formatting", "parsing", "macros"] }
 EOF
 cp "$root"/tests/src/session.rs "$root"/tests/src/session_choices.rs "$root"/tests/src/session_lookups.rs "$work/macros/src/"
@@ -38,6 +39,7 @@ publish = false
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 uuid = { version = "1", features = ["serde"] }
+# exact decimals the way a plain serde user gets them (this crate only; the macro side has none)
 rust_decimal = { version = "1", default-features = false, features = ["std", "serde-with-arbitrary-precision"] }
 time = { version = "0.3", features = ["serde", "formatting", "parsing", "macros"] }
 EOF
