@@ -7,7 +7,8 @@
 //! ignored (the two do not combine); `$skip` does not exist. `$expand` follows "Join tables
 //! using OData": single-valued navigations expand to the related row (or null),
 //! collection-valued ones (the relationship's schema name) to the related rows, each with
-//! nested `$select`, `$filter`, `$orderby` and `$top`.
+//! nested `$select`, `$filter`, `$orderby`, `$top` and `$expand` (`$orderby` and `$top` not
+//! with a nested `$expand` in a collection-valued navigation, as documented).
 //!
 //! Documentation:
 //! <https://learn.microsoft.com/power-apps/developer/data-platform/webapi/query/page-results>
@@ -103,7 +104,10 @@ pub(crate) fn parse(
                 })?);
             }
             "$count" => options.count = read_count(value)?,
-            "$expand" => options.expand = parse_expands(value, table, schema)?,
+            "$expand" => {
+                let mut left = MAX_EXPANDS;
+                options.expand = parse_expands(value, table, schema, &mut left)?;
+            }
             k if k.starts_with('$') => apply(&mut options, k, value, table)?,
             k if k.starts_with('@') => {
                 return Err(ErrorResponse::not_emulated("parameter aliases"));
@@ -197,14 +201,25 @@ fn apply(
     Ok(())
 }
 
-/// `nav1($select=a;$top=2),nav2`.
+/// "You can include up to 15 `$expand` options in a query" ("Join tables using OData"),
+/// nested ones included.
+const MAX_EXPANDS: usize = 15;
+
+/// `nav1($select=a;$top=2),nav2($expand=nav3)`; `left` counts down the `$expand` options the
+/// query may still hold (which also bounds how deep nesting goes).
 fn parse_expands(
     value: &str,
     table: &Table,
     schema: &Schema,
+    left: &mut usize,
 ) -> Result<Vec<Expand>, ErrorResponse> {
     let mut expands = Vec::new();
     for item in split_top_level(value, ',')? {
+        *left = left.checked_sub(1).ok_or_else(|| {
+            ErrorResponse::bad_request(format!(
+                "a query can include up to {MAX_EXPANDS} $expand options, nested ones included"
+            ))
+        })?;
         let (navigation, inner) = match item.find('(') {
             Some(open) if item.ends_with(')') => (&item[..open], &item[open + 1..item.len() - 1]),
             Some(_) => {
@@ -237,9 +252,21 @@ fn parse_expands(
         for option in split_top_level(inner, ';')? {
             let (key, value) = option.split_once('=').unwrap_or((option, ""));
             match key.trim() {
-                "$expand" => return Err(ErrorResponse::not_emulated("nested $expand")),
+                // a nested `$expand` reads the related table's navigations
+                "$expand" => options.expand = parse_expands(value, related, schema, left)?,
                 key => apply(&mut options, key, value, related)?,
             }
+        }
+        // "Join tables using OData": `$orderby` and `$top` are not supported with a nested
+        // `$expand` on a collection-valued navigation; what the service answers is not
+        // documented, so the emulator does not guess
+        if matches!(kind, ExpandKind::Collection(_))
+            && !options.expand.is_empty()
+            && (options.top.is_some() || !options.orderby.is_empty())
+        {
+            return Err(ErrorResponse::not_emulated(format!(
+                "$orderby or $top with a nested $expand in the collection-valued navigation '{navigation}' (documented as not supported)"
+            )));
         }
         expands.push(Expand {
             navigation: navigation.to_owned(),

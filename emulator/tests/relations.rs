@@ -95,6 +95,103 @@ fn expand_single_and_collection_valued_navigations() {
     assert_eq!(status, 400, "{error}");
 }
 
+/// A nested `$expand` reads the related table's own navigations, both ways round; the
+/// documented limits hold: 15 `$expand` options in all, and no `$top`/`$orderby` with a
+/// nested `$expand` in a collection-valued navigation.
+#[test]
+fn nested_expand_reads_the_related_tables_navigations() {
+    let emulator = sales();
+    let savings = bank(&emulator, "Savings");
+    for subject in ["a", "b"] {
+        session(&emulator, subject, Some(savings));
+    }
+    let get = |query: &str| {
+        call(
+            &emulator,
+            "GET",
+            &format!(
+                "/sample_bankaccounts({savings})?$select=sample_name&$expand={}",
+                encode(query)
+            ),
+            &[],
+            None,
+        )
+    };
+
+    // collection-valued, then single-valued back to the account
+    let (status, _, row) = get(
+        "sample_bankaccount_msdyn_ocsessions($select=subject;$expand=regardingobjectid_sample_bankaccount_msdyn_ocsession($select=sample_name))",
+    );
+    assert_eq!(status, 200, "{row}");
+    let sessions = row["sample_bankaccount_msdyn_ocsessions"]
+        .as_array()
+        .unwrap();
+    assert_eq!(sessions.len(), 2);
+    for session in sessions {
+        assert_eq!(
+            session["regardingobjectid_sample_bankaccount_msdyn_ocsession"]["sample_name"],
+            "Savings",
+            "{session}"
+        );
+    }
+
+    // single-valued, then collection-valued back to the sessions
+    let (status, _, page) = call(
+        &emulator,
+        "GET",
+        &format!(
+            "/msdyn_ocsessions?$select=subject&$filter=subject%20eq%20'a'&$expand={}",
+            encode(
+                "regardingobjectid_sample_bankaccount_msdyn_ocsession($select=sample_name;$expand=sample_bankaccount_msdyn_ocsessions($select=subject;$orderby=subject))"
+            )
+        ),
+        &[],
+        None,
+    );
+    assert_eq!(status, 200, "{page}");
+    let account = &page["value"][0]["regardingobjectid_sample_bankaccount_msdyn_ocsession"];
+    let subjects: Vec<&Value> = account["sample_bankaccount_msdyn_ocsessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["subject"])
+        .collect();
+    assert_eq!(subjects, [&json!("a"), &json!("b")]);
+
+    // documented as not supported: what the service answers is not known, so not emulated
+    let (status, _, error) = get(
+        "sample_bankaccount_msdyn_ocsessions($top=1;$expand=regardingobjectid_sample_bankaccount_msdyn_ocsession)",
+    );
+    assert_eq!(status, 501, "{error}");
+
+    // 15 `$expand` options at most, nested ones counted; deep nesting stops there too
+    // from the account: its sessions, their account, its sessions, ... `depth` levels
+    let nested = |depth: usize| {
+        let navigation = |level: usize| {
+            if level.is_multiple_of(2) {
+                "sample_bankaccount_msdyn_ocsessions"
+            } else {
+                "regardingobjectid_sample_bankaccount_msdyn_ocsession"
+            }
+        };
+        (0..depth - 1)
+            .rev()
+            .fold(navigation(depth - 1).to_owned(), |inner, level| {
+                format!("{}($expand={inner})", navigation(level))
+            })
+    };
+    let (status, _, row) = get(&nested(15));
+    assert_eq!(status, 200, "{row}");
+    for depth in [16, 500] {
+        let (status, _, error) = get(&nested(depth));
+        assert_eq!(status, 400, "{error}");
+        assert!(
+            error.to_string().contains("up to 15 $expand options"),
+            "{error}"
+        );
+    }
+}
+
 #[test]
 fn associate_and_disassociate_with_ref() {
     let emulator = sales();
