@@ -186,6 +186,12 @@ fn numbers_beyond_their_column() {
         &error::<AllKinds>(r#"{"sample_reason": 18446744073709551616}"#),
         "sample_reason",
     );
+    // an option value is a JSON integer: a string or a fraction is an error naming the column
+    for wrong in [r#""1""#, "1.5", "true", "[1]"] {
+        let message = error::<AllKinds>(&format!(r#"{{"sample_reason": {wrong}}}"#));
+        assert_names(&message, "sample_reason");
+        assert!(message.contains("expected an option value"), "{message}");
+    }
 }
 
 #[test]

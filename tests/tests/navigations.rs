@@ -525,6 +525,16 @@ mod parties {
             error.starts_with("navigation `msdyn_ocsession_activity_parties`: column `"),
             "{error}"
         );
+        // a party that is not an object
+        let error = serde_json::from_str::<Session>(
+            r#"{"msdyn_ocsession_activity_parties": ["agent@contoso.com"]}"#,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("navigation `msdyn_ocsession_activity_parties`: invalid type: string \"agent@contoso.com\", expected an activity party as a JSON object"),
+            "{error}"
+        );
         // every party says how it takes part: a `null` type is an error, as a missing one is
         let error = serde_json::from_str::<Session>(
             r#"{"msdyn_ocsession_activity_parties": [{"participationtypemask": null}]}"#,
