@@ -8,6 +8,7 @@
 
 #![forbid(unsafe_code)]
 
+mod builtin;
 mod choice;
 mod ctxt;
 mod entity;

@@ -292,3 +292,22 @@ fn expansion_on_error_still_emits_the_enum() {
     assert_eq!(out.matches("Unrecognized").count(), 2, "{out}"); // the error + the fallback
     assert_eq!(out.matches(" A ,").count(), 1, "{out}");
 }
+
+#[test]
+fn a_choice_cannot_be_named_like_a_built_in_column_type() {
+    let e = one_error(quote! {
+        #[choice(name = "x")]
+        enum Money { A = 1 }
+    });
+    assert!(
+        e.starts_with("a choice type cannot be named `Money`: `#[dataverse_entity]` takes a column of a type named `Money` for the built-in `Money` column"),
+        "{e}"
+    );
+    assert!(
+        errors(quote! {
+            #[choice(name = "x")]
+            enum MoneyKind { A = 1 }
+        })
+        .is_empty()
+    );
+}

@@ -7,6 +7,9 @@ use super::ast::Choice;
 use crate::ctxt::Ctxt;
 
 pub fn validate(cx: &Ctxt, choice: &Choice) {
+    if let Some(message) = crate::builtin::name_taken(&choice.ident, "choice") {
+        cx.error_spanned_by(&choice.ident, message);
+    }
     check_args(cx, choice);
     check_options(cx, choice);
 }

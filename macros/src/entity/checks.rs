@@ -147,25 +147,6 @@ pub(super) fn may_be_lookup(ty: &syn::Type) -> bool {
 /// The kind of a built-in column type, by its last path segment (`None` for any other
 /// type, which may be a `choice!` or `lookup!`): checks that this kind passes are not emitted.
 fn built_in_kind(ty: &syn::Type) -> Option<&'static str> {
-    const BUILT_IN: &[(&str, &str)] = &[
-        ("String", "Text"),
-        ("i32", "Integer"),
-        ("i64", "BigInt"),
-        ("f64", "Float"),
-        ("bool", "Boolean"),
-        ("Decimal", "Decimal"),
-        ("Money", "Money"),
-        ("Guid", "Guid"),
-        ("Uuid", "Guid"),
-        ("OffsetDateTime", "DateTime"),
-        ("Date", "DateOnly"),
-        ("PartyList", "PartyList"),
-        ("Choices", "MultiChoice"),
-    ];
     let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
-    BUILT_IN
-        .iter()
-        .find(|(name, _)| last.ident == name)
-        .map(|(_, kind)| *kind)
+    crate::builtin::built_in_kind(&p.path.segments.last()?.ident)
 }

@@ -256,3 +256,24 @@ fn valid_identifiers() {
     assert!(!is_odata_identifier(""));
     assert!(!is_odata_identifier("a.b"));
 }
+
+#[test]
+fn a_lookup_cannot_be_named_like_a_built_in_column_type() {
+    expect(
+        quote! {
+            #[lookup(column = "x", table = "t")]
+            pub enum Date { Account = "account" }
+        },
+        "a lookup type cannot be named `Date`: `#[dataverse_entity]` takes a column of a type named `Date` for the built-in `Date` column",
+    );
+    assert_eq!(
+        errors(quote! {
+            #[lookup(column = "x", table = "t")]
+            pub enum DateOwner {
+                #[target(entity_set = "accounts")]
+                Account = "account",
+            }
+        }),
+        Vec::<String>::new()
+    );
+}

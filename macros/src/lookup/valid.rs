@@ -9,6 +9,9 @@ use super::cascade::{Action, CascadeValue};
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, lookup: &Lookup) {
+    if let Some(message) = crate::builtin::name_taken(lookup.ident, "lookup") {
+        cx.error_spanned_by(lookup.ident, message);
+    }
     check_layer_keys(cx, lookup);
     check_names(cx, lookup);
     check_duplicates(cx, lookup);
