@@ -1,6 +1,7 @@
 //! Choices of the plan: one per option set (global ones once), split by option value prefix.
 
-use super::{Builder, ChoicePlan, OptionPlan, TablePlan};
+use super::builder::Builder;
+use super::{ChoicePlan, OptionPlan, TablePlan};
 use crate::input::{Attribute, OptionSet, OptionValue};
 use crate::naming::{option_variants, type_name};
 

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Builder, LookupPlan, RelationshipPlan, TablePlan, TargetPlan};
+use super::builder::Builder;
+use super::{LookupPlan, RelationshipPlan, TablePlan, TargetPlan};
 use crate::folder::Table;
 use crate::input::{Attribute, Cascade, Relationship};
 use crate::naming::type_name;
