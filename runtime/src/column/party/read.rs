@@ -8,7 +8,7 @@ use serde::de::{self, MapAccess, SeqAccess, Visitor};
 
 use super::model::{ActivityParty, ParticipationType, PartyList, PartyRef};
 use crate::column::lookup::{self as lookup_codec, LookupSlot};
-use crate::column::{Key, OptionalGuid, OptionalText, Presence, skip};
+use crate::column::{Key, OptionalGuid, OptionalString, OptionalText, Presence, skip};
 
 /// Every party of an activity read from its `<table>_activity_parties` collection, sorted by
 /// participation type as it is read, before the party-list columns take theirs.
@@ -286,8 +286,8 @@ impl<'de> Visitor<'de> for PartyVisitor {
                     participation = Some(ParticipationType::from_value(value));
                 }
                 PartyField::AddressUsed => {
-                    let OptionalText(text) = map.next_value().map_err(named("addressused"))?;
-                    address_used = text.map(Key::into_owned);
+                    let OptionalString(text) = map.next_value().map_err(named("addressused"))?;
+                    address_used = text;
                 }
                 PartyField::PartyTable => {
                     let OptionalText(text) = map.next_value().map_err(named("partyid"))?;
